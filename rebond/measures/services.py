@@ -1,0 +1,253 @@
+"""Writes for questionnaires and check-ins: the only code that saves these models."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+
+from rebond.core.fields import FREE_TEXT_LIMIT
+from rebond.domain import measure_schedule
+from rebond.domain.instruments import AnswerError, load, score
+from rebond.measures.access import instrument_for
+from rebond.measures.models import About, DailyCheckin, MeasureDraft, MeasureResponse, MeasureSchedule, Safety
+from rebond.measures.selectors import user_today
+from rebond.safety.guard import GuardResult, guard_for
+
+
+class AnswersInvalid(ValidationError):
+    """Answers that can't be scored. ``index`` is the 0-based item at fault, or None for a wrong count."""
+
+    def __init__(self, message: str, *, index: int | None) -> None:
+        super().__init__({"answers": [message]})
+        self.index = index
+        self.message_text = message
+
+
+def response_create(
+    *, user: Any, instrument_id: str, answers: Sequence[Any], taken_at: datetime | None = None
+) -> MeasureResponse:
+    """Score one complete answer set and keep it; the draft for that questionnaire goes."""
+    instrument = instrument_for(instrument_id)
+    try:
+        result = score(instrument.id, answers)
+    except AnswerError as exc:
+        raise AnswersInvalid(exc.message, index=exc.index) from exc
+    response = MeasureResponse(
+        user=user,
+        instrument=instrument.id,
+        content_version=instrument.content_version,
+        answers=list(result.answers),
+        total=float(result.total),
+        severity=result.severity,
+        flags=dict(result.flags),
+        percent=result.percent,
+        taken_at=taken_at or timezone.now(),
+    )
+    response.full_clean()
+    with transaction.atomic():
+        response.save()
+        MeasureDraft.objects.filter(user=user, instrument=instrument.id).delete()
+    return response
+
+
+def response_delete(*, response: MeasureResponse) -> None:
+    response.delete()
+
+
+def draft_save(*, user: Any, instrument_id: str, answers: Sequence[Any]) -> MeasureDraft | None:
+    """Keep unfinished answers as they are: an unanswered item stays ``None``, never zero.
+
+    Saving a draft with nothing answered removes it.
+    """
+    instrument = instrument_for(instrument_id)
+    if isinstance(answers, str | bytes) or not isinstance(answers, Sequence):
+        raise AnswersInvalid("Answers need to be a list, one place for each question.", index=None)
+    if len(answers) > len(instrument.items):
+        raise AnswersInvalid(
+            f"The {instrument.title} has {len(instrument.items)} questions, but {len(answers)} answers were given.",
+            index=None,
+        )
+    clean: list[int | None] = []
+    for index, (item, value) in enumerate(zip(instrument.items, answers, strict=False)):
+        if value is None:
+            clean.append(None)
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or not item.min_value <= value <= item.max_value:
+            raise AnswersInvalid(
+                f"Question {item.number} needs an answer from {item.min_value} to {item.max_value}, or none yet.",
+                index=index,
+            )
+        clean.append(value)
+    while clean and clean[-1] is None:
+        clean.pop()
+    if not clean:
+        MeasureDraft.objects.filter(user=user, instrument=instrument.id).delete()
+        return None
+    with transaction.atomic():
+        draft, _ = MeasureDraft.objects.select_for_update().get_or_create(user=user, instrument=instrument.id)
+        draft.answers = clean
+        draft.full_clean()
+        draft.save()
+    return draft
+
+
+def draft_discard(*, user: Any, instrument_id: str) -> None:
+    MeasureDraft.objects.filter(user=user, instrument=instrument_id).delete()
+
+
+def schedule_set(
+    *, user: Any, instrument_id: str, every_days: int, active: bool = True, starts_on: date | None = None
+) -> MeasureSchedule:
+    instrument = instrument_for(instrument_id)
+    least = measure_schedule.min_every_days(instrument.id)
+    if isinstance(every_days, bool) or not isinstance(every_days, int) or not (
+        least <= every_days <= measure_schedule.MAX_EVERY_DAYS
+    ):
+        raise ValidationError(
+            {"every_days": [f"The {instrument.title} can be asked every {least} days at most often "
+                            f"(it covers {instrument.timeframe}). Pick {least} to "
+                            f"{measure_schedule.MAX_EVERY_DAYS} days."]}
+        )
+    with transaction.atomic():
+        schedule, _ = MeasureSchedule.objects.select_for_update().get_or_create(
+            user=user, instrument=instrument.id,
+            defaults={"every_days": every_days, "starts_on": starts_on or user_today(user)},
+        )
+        schedule.every_days = every_days
+        schedule.active = active
+        if starts_on is not None:
+            schedule.starts_on = starts_on
+        schedule.full_clean()
+        schedule.save()
+    return schedule
+
+
+def schedule_stop(*, user: Any, instrument_id: str) -> None:
+    MeasureSchedule.objects.filter(user=user, instrument=instrument_id).delete()
+
+
+def checkin_save(
+    *, user: Any, on: date, mood: Any, safety: str, about: str = "", note: str = ""
+) -> tuple[DailyCheckin, bool, GuardResult]:
+    """Save the day's check-in (one per day; saving again replaces it). Returns (check-in, created, guard)."""
+    errors: dict[str, list[str]] = {}
+    if on > user_today(user):
+        errors["date"] = ["The day can't be in the future — pick today or an earlier day."]
+    if isinstance(mood, bool) or not isinstance(mood, int) or not 1 <= mood <= 5:
+        errors["mood"] = ["Pick how you feel, from 1 (very low) to 5 (very good)."]
+    if safety not in Safety.values:
+        errors["safety"] = ["Pick Safe, Not sure or Not safe."]
+    about = about or ""
+    if safety == Safety.SAFE:
+        about = ""
+    elif safety in Safety.values and about not in About.values:
+        errors["about"] = ["Say whether this is about you, or about someone hurting or scaring you."]
+    note = (note or "").strip()
+    if len(note) > FREE_TEXT_LIMIT:
+        errors["note"] = [f"Please keep this to {FREE_TEXT_LIMIT:,} characters."]
+    if errors:
+        raise ValidationError(errors)
+    # The guard reads the line before anything else is done with it (contributing.md, Free text).
+    result = guard_for(user, note)
+    with transaction.atomic():
+        checkin = DailyCheckin.objects.select_for_update().filter(user=user, date=on).first()
+        created = checkin is None
+        if checkin is None:
+            checkin = DailyCheckin(user=user, date=on)
+        checkin.mood, checkin.safety, checkin.about, checkin.note = mood, safety, about, note
+        checkin.full_clean()
+        checkin.save()
+    return checkin, created, result
+
+
+def checkin_delete(*, user: Any, on: date) -> bool:
+    deleted, _ = DailyCheckin.objects.filter(user=user, date=on).delete()
+    return bool(deleted)
+
+
+# --- data ownership ------------------------------------------------------------------------------------------
+
+def export_measures(user: Any) -> dict[str, Any]:
+    return {
+        "responses": [
+            {"instrument": r.instrument, "content_version": r.content_version, "answers": r.answers,
+             "total": r.total, "severity": r.severity, "flags": r.flags, "percent": r.percent,
+             "taken_at": r.taken_at.isoformat()}
+            for r in MeasureResponse.objects.filter(user=user).order_by("taken_at", "id")
+        ],
+        "drafts": [
+            {"instrument": d.instrument, "answers": d.answers, "updated_at": d.updated_at.isoformat()}
+            for d in MeasureDraft.objects.filter(user=user).order_by("instrument")
+        ],
+        "schedules": [
+            {"instrument": s.instrument, "every_days": s.every_days, "starts_on": s.starts_on.isoformat(),
+             "active": s.active}
+            for s in MeasureSchedule.objects.filter(user=user).order_by("instrument")
+        ],
+        "checkins": [
+            {"date": c.date.isoformat(), "mood": c.mood, "safety": c.safety, "about": c.about, "note": c.note}
+            for c in DailyCheckin.objects.filter(user=user).order_by("date")
+        ],
+    }
+
+
+def delete_measures(user: Any) -> None:
+    for model in (MeasureResponse, MeasureDraft, MeasureSchedule, DailyCheckin):
+        model.objects.filter(user=user).delete()
+
+
+def import_measures(user: Any, data: Any) -> int:
+    """Bring an export back. Answers are re-scored with today's rules; rows already there are skipped."""
+    if not isinstance(data, dict):
+        return 0
+    count = 0
+    with transaction.atomic():
+        for row in data.get("responses") or []:
+            try:
+                taken_at = datetime.fromisoformat(str(row["taken_at"]))
+                load(str(row["instrument"]))
+            except (KeyError, TypeError, ValueError, LookupError):
+                raise ValidationError(["A questionnaire row in the file is not readable."]) from None
+            if MeasureResponse.objects.filter(user=user, instrument=row["instrument"], taken_at=taken_at).exists():
+                continue
+            try:
+                response_create(user=user, instrument_id=row["instrument"], answers=row.get("answers"),
+                                taken_at=taken_at)
+            except AnswersInvalid as exc:
+                raise ValidationError([f"A {row['instrument']} row can't be scored: {exc.message_text}"]) from None
+            except Http404:  # a questionnaire this deployment has turned off is skipped
+                continue
+            count += 1
+        for row in data.get("schedules") or []:
+            try:
+                schedule_set(user=user, instrument_id=str(row["instrument"]), every_days=int(row["every_days"]),
+                             active=bool(row.get("active", True)), starts_on=date.fromisoformat(row["starts_on"]))
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ValidationError(["A reminder row in the file is not readable."]) from exc
+            except Http404:
+                continue
+            count += 1
+        for row in data.get("checkins") or []:
+            try:
+                on = date.fromisoformat(str(row["date"]))
+            except (KeyError, TypeError, ValueError):
+                raise ValidationError(["A check-in row in the file is not readable."]) from None
+            if DailyCheckin.objects.filter(user=user, date=on).exists():
+                continue
+            checkin_save(user=user, on=on, mood=row.get("mood"), safety=str(row.get("safety", "")),
+                         about=str(row.get("about") or ""), note=str(row.get("note") or ""))
+            count += 1
+        for row in data.get("drafts") or []:
+            if isinstance(row, dict) and not MeasureDraft.objects.filter(user=user, instrument=row.get("instrument")).exists():
+                try:
+                    draft_save(user=user, instrument_id=str(row.get("instrument")), answers=row.get("answers") or [])
+                except (Http404, AnswersInvalid):
+                    continue
+                count += 1
+    return count
