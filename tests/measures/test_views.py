@@ -1,0 +1,213 @@
+"""Measures pages, walked by alice (owner), bob and charlie (no sharing exists yet: 404)."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.utils import timezone
+from django.utils.html import escape
+
+from rebond.domain.instruments import INSTRUMENT_IDS, load
+from rebond.measures import services
+from rebond.measures.models import MeasureDraft, MeasureResponse
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+NEVER = re.compile(r"\bnormal\b|you have (depression|anxiety|ptsd)|diagnosed with", re.IGNORECASE)
+
+
+def page_text(response: Any) -> str:
+    html = response.content.decode()
+    assert 'style="' not in html and "<script>" not in html  # CSP: no inline styles or scripts
+    assert not NEVER.search(html), NEVER.search(html)
+    return html
+
+
+def post_answers(client: Any, instrument_id: str, answers: list[int | None], action: str = "submit") -> Any:
+    data: dict[str, Any] = {"action": action}
+    for number, value in enumerate(answers, start=1):
+        if value is not None:
+            data[f"q{number}"] = str(value)
+    return client.post(f"/measures/{instrument_id}/take/", data)
+
+
+def test_signed_out_goes_to_sign_in(client: Any) -> None:
+    for path in ("/measures/", "/measures/phq9/", "/measures/phq9/take/", "/measures/checkin/", "/measures/mood/"):
+        response = client.get(path)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_index_lists_every_instrument_with_its_intro(alice: Any) -> None:
+    html = page_text(client_for(alice).get("/measures/"))
+    for instrument_id in INSTRUMENT_IDS:
+        instrument = load(instrument_id)
+        assert escape(instrument.title) in html and escape(instrument.intro) in html
+    assert ">Measures</a>" in page_text(client_for(alice).get("/"))  # in the navigation
+
+
+def test_each_questionnaire_is_a_plain_form_with_exact_anchors(alice: Any) -> None:
+    client = client_for(alice)
+    for instrument_id in INSTRUMENT_IDS:
+        instrument = load(instrument_id)
+        html = page_text(client.get(f"/measures/{instrument_id}/take/"))
+        assert html.count("<fieldset") == len(instrument.items)
+        assert html.count("<legend>") == len(instrument.items)
+        assert escape(instrument.intro) in html and escape(instrument.credit) in html
+        for item in instrument.items:
+            assert escape(f"{item.number}. {item.text}") in html
+            for anchor in item.answers:
+                assert f'name="q{item.number}" value="{anchor.value}"' in html
+                assert escape(anchor.label) in html
+    pcl5 = page_text(client.get("/measures/pcl5/take/"))
+    assert pcl5.index("never be asked to describe") < pcl5.index("<fieldset")
+
+
+def test_phq9_item9_says_who_sees_it_before_the_question(alice: Any) -> None:
+    html = page_text(client_for(alice).get("/measures/phq9/take/"))
+    note = html.index("Who sees your answer")
+    assert "Nobody is alerted" in html
+    assert note < html.index("9. Thoughts that you would be better off dead")
+    assert "support-panel" not in html
+
+
+def test_draft_saves_as_you_go_and_survives_reload(alice: Any) -> None:
+    client = client_for(alice)
+    response = client.post("/measures/phq9/draft/", {"q1": "2", "q3": "1"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and "saved" in response.content.decode()
+    assert MeasureDraft.objects.get(user=alice).answers == [2, None, 1]
+    html = page_text(client.get("/measures/phq9/take/"))
+    assert 'name="q1" value="2" checked' in html and 'name="q3" value="1" checked' in html
+    assert 'name="q2" value="0" checked' not in html
+    plain = client.post("/measures/gad7/draft/", {"q2": "3"})
+    assert plain.status_code == 302
+    later = post_answers(client, "gad7", [1, 3], action="save")
+    assert later.status_code == 302
+    assert MeasureDraft.objects.get(user=alice, instrument="gad7").answers == [1, 3]
+    assert not MeasureResponse.objects.exists()
+
+
+def test_htmx_change_on_item9_opens_support_panel_at_once(alice: Any) -> None:
+    client = client_for(alice)
+    html = client.post("/measures/phq9/draft/", {"q9": "1"}, HTTP_HX_REQUEST="true").content.decode()
+    assert 'id="support-9" hx-swap-oob="true"' in html and "support-panel" in html
+    assert "/safety-plan/" in html and 'href="/help/"' in html
+    assert "risk" not in html.lower()
+    cleared = client.post("/measures/phq9/draft/", {"q9": "0"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "support-panel" not in cleared
+    again = client.post("/measures/phq9/draft/", {"q9": "2"}, HTTP_HX_REQUEST="true")
+    assert "support-panel" in again.content.decode()
+    assert "support-panel" in page_text(client.get("/measures/phq9/take/"))  # after a reload too
+
+
+def test_unfinished_submit_is_kept_as_draft_not_scored(alice: Any) -> None:
+    client = client_for(alice)
+    response = post_answers(client, "phq9", [1, 1, None, 1, 1, 1, 1, 1, None])
+    html = page_text(response)
+    assert response.status_code == 422
+    assert "Questions 3, 9 still need an answer" in html
+    assert not MeasureResponse.objects.exists()
+    assert MeasureDraft.objects.get(user=alice).answers == [1, 1, None, 1, 1, 1, 1, 1]
+
+
+def test_submit_scores_and_shows_words_before_numbers(alice: Any) -> None:
+    client = client_for(alice)
+    client.post("/measures/phq9/draft/", {"q1": "3"})
+    response = post_answers(client, "phq9", [2, 2, 2, 2, 2, 2, 2, 2, 0])
+    assert response.status_code == 302
+    saved = MeasureResponse.objects.get(user=alice)
+    assert saved.total == 16 and saved.severity == "moderately_severe"
+    assert not MeasureDraft.objects.exists()
+    html = page_text(client.get(response["Location"]))
+    words = load("phq9").band("moderately_severe").summary
+    assert html.index(words) < html.index("16 out of 27")
+    assert "first PHQ-9" in html and escape(load("phq9").credit) in html
+    assert "support-panel" not in html
+
+
+def test_result_states_reliable_change_in_words(alice: Any) -> None:
+    earlier = timezone.now() - timedelta(days=20)
+    services.response_create(user=alice, instrument_id="phq9", answers=[2] * 8 + [0], taken_at=earlier)
+    client = client_for(alice)
+    location = post_answers(client, "phq9", [1] * 8 + [0])["Location"]
+    html = page_text(client.get(location))
+    assert "went down by 8 points" in html and "real change for the better" in html
+    history = page_text(client.get("/measures/phq9/"))
+    assert "went down by 8 points" in history and "<svg" in history and "<table" in history
+
+
+def test_item9_after_submit_shows_support_and_no_risk_score(alice: Any) -> None:
+    client = client_for(alice)
+    location = post_answers(client, "phq9", [0] * 8 + [1])["Location"]
+    html = page_text(client.get(location))
+    assert "support-panel" in html and "/safety-plan/" in html and "/help/" in html
+    assert "Nobody is alerted" in html
+    assert "risk" not in html.lower()
+
+
+def test_charts_shade_bands_only_where_validated(alice: Any) -> None:
+    client = client_for(alice)
+    for instrument_id, answers in (("rses", [2] * 10), ("scssf", [3] * 12), ("gad7", [1] * 7)):
+        services.response_create(user=alice, instrument_id=instrument_id, answers=answers,
+                                 taken_at=timezone.now() - timedelta(days=30))
+        services.response_create(user=alice, instrument_id=instrument_id, answers=answers)
+    rses = page_text(client.get("/measures/rses/"))
+    assert "<svg" in rses and 'class="band ' not in rses and "no official cut-offs" in rses
+    assert "Typical (conventional range)" in rses
+    scssf = page_text(client.get("/measures/scssf/"))
+    assert 'class="band ' in scssf
+    for hidden in ("Self-kindness", "Isolation", "Over-identification"):
+        assert hidden not in scssf
+    gad7 = page_text(client.get("/measures/gad7/"))
+    assert gad7.count('class="band ') == len(load("gad7").bands)
+    assert gad7.count('class="dot"') == 2
+
+
+def test_others_get_404(alice: Any, bob: Any, charlie: Any, phq9_response: Any) -> None:
+    pk = phq9_response.pk
+    for other in (bob, charlie):
+        client = client_for(other)
+        assert client.get(f"/measures/phq9/{pk}/").status_code == 404
+        assert client.post(f"/measures/phq9/{pk}/delete/").status_code == 404
+        assert "16 out of 27" not in client.get("/measures/phq9/").content.decode()
+    owner = client_for(alice)
+    assert owner.get(f"/measures/gad7/{pk}/").status_code == 404
+    assert owner.get(f"/measures/phq9/{pk}/").status_code == 200
+    assert owner.post(f"/measures/phq9/{pk}/delete/").status_code == 302
+    assert not MeasureResponse.objects.exists()
+
+
+def test_disabled_and_unknown_instruments_are_404(alice: Any, settings: Any, phq9_response: Any) -> None:
+    client = client_for(alice)
+    assert client.get("/measures/nope/").status_code == 404
+    settings.DISABLED_INSTRUMENTS = ["phq9"]
+    for path in ("/measures/phq9/", "/measures/phq9/take/", f"/measures/phq9/{phq9_response.pk}/"):
+        assert client.get(path).status_code == 404
+    assert client.post("/measures/phq9/draft/", {"q1": "1"}).status_code == 404
+    assert "PHQ-9" not in client.get("/measures/").content.decode()
+
+
+def test_schedule_form(alice: Any, bob: Any) -> None:
+    client = client_for(alice)
+    client.post("/measures/phq9/schedule/", {"every_days": "7"})
+    assert not alice.measure_schedules.exists()
+    client.post("/measures/phq9/schedule/", {"every_days": "14"})
+    assert alice.measure_schedules.get().every_days == 14
+    html = page_text(client.get("/"))
+    assert "A questionnaire is ready" in html and "/measures/phq9/take/" in html
+    assert "A questionnaire is ready" not in client_for(bob).get("/").content.decode()
+    client.post("/measures/phq9/schedule/", {"action": "stop"})
+    assert not alice.measure_schedules.exists()
+
+
+def test_mood_page(alice: Any) -> None:
+    from rebond.measures.selectors import user_today
+
+    today = user_today(alice)
+    for back, mood in ((3, 2), (2, 3), (1, 4)):
+        services.checkin_save(user=alice, on=today - timedelta(days=back), mood=mood, safety="safe")
+    html = page_text(client_for(alice).get("/measures/mood/"))
+    assert html.count('class="dot"') == 3 and "Good (4)" in html and "<table" in html
