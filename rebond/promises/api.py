@@ -13,7 +13,7 @@ from rebond.core.api_base import Page, current_user
 from rebond.domain import promises as rules
 from rebond.promises import selectors, services
 from rebond.promises.models import CheckIn, Promise
-from rebond.safety.guard import GuardResult, guard_for
+from rebond.safety.guard import guard_for
 
 router = Router(tags=["promises"])
 
@@ -174,10 +174,10 @@ def create_promise(request: HttpRequest, payload: PromiseIn) -> Any:
 
 
 @router.get("/promises", response=Page[PromiseOut])
-def list_promises(request: HttpRequest, limit: int = Field(50, ge=1, le=200), offset: int = Field(0, ge=0),
+def list_promises(request: HttpRequest, limit: int = 50, offset: int = 0,
                   archived: bool | None = False) -> dict[str, Any]:
     user = current_user(request)
-    items, count = selectors.promise_list(user=user, archived=archived, limit=limit, offset=offset)
+    items, count = selectors.promise_list(user=user, archived=archived, limit=max(1, min(limit, 200)), offset=max(0, offset))
     return {"items": [_promise_out(p) for p in items], "count": count}
 
 
@@ -212,11 +212,10 @@ def archive_promise(request: HttpRequest, promise_id: int) -> dict[str, Any]:
 
 
 @router.get("/promises/{promise_id}/checkins", response=Page[CheckInOut])
-def list_checkins(request: HttpRequest, promise_id: int, limit: int = Field(50, ge=1, le=500),
-                  offset: int = Field(0, ge=0)) -> dict[str, Any]:
+def list_checkins(request: HttpRequest, promise_id: int, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     user = current_user(request)
     promise = selectors.promise_get(user=user, promise_id=promise_id)
-    items, count = selectors.checkin_list(user=user, promise=promise, limit=limit, offset=offset)
+    items, count = selectors.checkin_list(user=user, promise=promise, limit=max(1, min(limit, 200)), offset=max(0, offset))
     return {"items": [_checkin_out(c) for c in items], "count": count}
 
 
@@ -267,9 +266,8 @@ def self_trust(request: HttpRequest, on: date | None = None) -> dict[str, Any]:
 
 
 @router.get("/victories", response=Page[VictoryOut])
-def list_victories(request: HttpRequest, limit: int = Field(50, ge=1, le=200),
-                   offset: int = Field(0, ge=0)) -> dict[str, Any]:
-    items, count = selectors.victories(user=current_user(request), limit=limit, offset=offset)
+def list_victories(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    items, count = selectors.victories(user=current_user(request), limit=max(1, min(limit, 200)), offset=max(0, offset))
     return {"items": [{"id": v.id, "on": v.on, "text": v.text, "source": v.source} for v in items], "count": count}
 
 
@@ -301,5 +299,3 @@ def calendar_feed(request: HttpRequest) -> dict[str, str]:
 def calendar_regenerate(request: HttpRequest) -> dict[str, str]:
     return {"url": _feed_url(request, services.calendar_feed_regenerate(user=current_user(request)))}
 
-
-__all__ = ["GuardResult", "router"]
