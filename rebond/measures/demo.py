@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from rebond.measures import selectors, services
+from rebond.measures.access import enabled_instrument_ids
 
 # Totals every two weeks, oldest first: a slow, uneven climb out.
 PHQ9_TOTALS = [16, 15, 15, 13, 12, 11, 9, 8, 7]
@@ -31,20 +32,21 @@ def spread(total: int, count: int, most: int, *, keep_zero: tuple[int, ...] = ()
 
 
 def build(user: Any) -> None:
+    enabled = set(enabled_instrument_ids())
     today = selectors.user_today(user)
     zone = selectors.user_zone(user)
     first = today - timedelta(days=14 * (len(PHQ9_TOTALS) - 1) + 2)
     for step, (phq, gad, who) in enumerate(zip(PHQ9_TOTALS, GAD7_TOTALS, WHO5_RAW, strict=True)):
         day = first + timedelta(days=14 * step)
         at = datetime.combine(day, time(19, 30), tzinfo=zone)
-        services.response_create(user=user, instrument_id="phq9", taken_at=at,
-                                 answers=spread(phq, 9, 3, keep_zero=(8,)))
-        services.response_create(user=user, instrument_id="gad7", taken_at=at + timedelta(minutes=4),
-                                 answers=spread(gad, 7, 3))
-        services.response_create(user=user, instrument_id="who5", taken_at=at + timedelta(minutes=8),
-                                 answers=spread(who, 5, 5))
+        answer_sets = {"phq9": spread(phq, 9, 3, keep_zero=(8,)), "gad7": spread(gad, 7, 3), "who5": spread(who, 5, 5)}
+        for order, (instrument_id, answers) in enumerate(answer_sets.items()):
+            if instrument_id in enabled:
+                services.response_create(user=user, instrument_id=instrument_id, answers=answers,
+                                         taken_at=at + timedelta(minutes=4 * order))
     for instrument_id in ("phq9", "gad7"):
-        services.schedule_set(user=user, instrument_id=instrument_id, every_days=14, starts_on=first)
+        if instrument_id in enabled:
+            services.schedule_set(user=user, instrument_id=instrument_id, every_days=14, starts_on=first)
     for back in range(60, 0, -1):
         day = today - timedelta(days=back)
         if back % 9 == 4:  # some days are skipped, as in life
