@@ -298,8 +298,8 @@ _RULES: tuple[_Rule, ...] = (
     (("ideation",), DIRECT, ("wake",),
      r"\b(?:hope|hoping|hoped|wish|wishing|wished|pray|praying|prayed)\b(?: that)? i(?: \w+){0,5}? (?:not|never) (?:to )?"
      r"wake up\b(?! (?:early|late|at|before|so|too|that early|this early|in time|on time)\b)"),
-    (("ideation",), NO_NEGATION, ("wake", "waking"),
-     r"\b(?:sleep|asleep) (?:and|&) (?:not|never) wake(?: up)?\b|\bstop waking up\b"),
+    (("ideation",), NO_NEGATION, ("wake", "waking", "woke"),
+     r"\b(?:sleep|asleep) (?:and|&) (?:not|never|did not) (?:wake|woke)(?: up)?\b|\bstop waking up\b"),
     (("ideation",), NO_NEGATION, ("wake",),
      r"\bif i (?:did not|do not|never|would not|could not|were not to|was not to) (?:ever )?wake up\b(?! (?:on time|in time|"
      r"early|at|for|until|till|before|when|to)\b)"),
