@@ -161,3 +161,29 @@ def mood_series(*, user: Any, start: date, end: date) -> list[tuple[date, int]]:
 def unsafe_today(*, user: Any, today: date) -> bool:
     """True when today's check-in said "Not safe" or "Not sure": show no questionnaires or practices."""
     return DailyCheckin.objects.filter(user=user, date=today, safety__in=list(UNSAFE)).exists()
+
+
+def paired_outcome(*, user: Any) -> str | None:
+    """PHQ-9 and GAD-7 together, first against latest, as one of the ``paired`` word keys; None without both twice."""
+    from rebond.domain.reliable_change import iapt_outcome
+
+    enabled = enabled_instrument_ids()
+    if "phq9" not in enabled or "gad7" not in enabled:
+        return None
+    phq = MeasureResponse.objects.filter(user=user, instrument="phq9").order_by("taken_at", "id")
+    gad = MeasureResponse.objects.filter(user=user, instrument="gad7").order_by("taken_at", "id")
+    if phq.count() < 2 or gad.count() < 2:
+        return None
+    first_phq, last_phq = phq.first(), phq.last()
+    first_gad, last_gad = gad.first(), gad.last()
+    assert first_phq and last_phq and first_gad and last_gad
+    outcome = iapt_outcome(int(first_phq.total), int(last_phq.total), int(first_gad.total), int(last_gad.total))
+    if outcome.reliable_recovery:
+        return "reliable_recovery"
+    if outcome.reliable_deterioration:
+        return "reliable_deterioration"
+    if outcome.recovery:
+        return "recovery"
+    if outcome.reliable_improvement:
+        return "reliable_improvement"
+    return "no_reliable_change"

@@ -86,7 +86,11 @@ def index(request: HttpRequest) -> HttpResponse:
     for instrument_id in enabled_instrument_ids():
         instrument = instrument_for(instrument_id)
         latest = selectors.response_latest(user=user, instrument_id=instrument_id)
+        points = [(d, t) for d, t, _ in selectors.series(user=user, instrument_id=instrument_id)] if latest else []
         cards.append({
+            "chart": charts.instrument_chart(instrument, points) if len(points) > 1 else None,
+            "chart_desc": charts.describe(instrument, points),
+            "change": selectors.change_since_previous(response=latest) if latest else None,
             "instrument": instrument,
             "latest": latest,
             "latest_words": instrument.band(latest.severity).summary if latest else "",
@@ -94,8 +98,10 @@ def index(request: HttpRequest) -> HttpResponse:
             "draft": selectors.draft_get(user=user, instrument_id=instrument_id),
             "schedule": selectors.schedule_get(user=user, instrument_id=instrument_id),
         })
+    paired = selectors.paired_outcome(user=user)
     return render(request, "measures/index.html", {
         "cards": cards,
+        "paired": catalogue.words()["paired"][paired] if paired else "",
         "unsafe": selectors.unsafe_today(user=user, today=today),
         "due": selectors.due_today(user=user, today=today),
         "checkin": selectors.checkin_get(user=user, on=today),

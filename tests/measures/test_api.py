@@ -220,3 +220,10 @@ def test_instruments_list(api_as: Any, alice: Any) -> None:
     assert body["count"] == 6
     pcl5 = next(i for i in body["items"] if i["id"] == "pcl5")
     assert "never be asked to describe" in pcl5["content_note"]
+
+
+def test_openapi_lists_the_measures_paths(client: Any) -> None:
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    for path in ("/api/v1/measures/{instrument}", "/api/v1/measures/{instrument}/{response_id}/fhir",
+                 "/api/v1/measures/{instrument}/draft", "/api/v1/checkins/{on}", "/api/v1/instruments"):
+        assert path in paths

@@ -211,3 +211,13 @@ def test_mood_page(alice: Any) -> None:
         services.checkin_save(user=alice, on=today - timedelta(days=back), mood=mood, safety="safe")
     html = page_text(client_for(alice).get("/measures/mood/"))
     assert html.count('class="dot"') == 3 and "Good (4)" in html and "<table" in html
+
+
+def test_index_has_a_chart_per_instrument_and_paired_outcome(alice: Any) -> None:
+    from rebond.measures import demo
+
+    demo.build(alice)
+    html = page_text(client_for(alice).get("/measures/"))
+    assert html.count("<svg") == 3  # PHQ-9, GAD-7 and WHO-5 have more than one result
+    assert "Services call this reliable recovery" in html
+    assert "went down by" in html
