@@ -1,0 +1,108 @@
+"""Per-person data keys: create, use, rotate and destroy (the only code that touches DataKey)."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from rebond.accounts.models import DataKey
+from rebond.lib import crypto
+
+_lock = threading.Lock()
+_ring: tuple[float, crypto.KeyRing] | None = None
+# Unwrapped data keys, per process. Safe across app servers: keys never change, they are only added or deleted,
+# and a deleted key's rows are deleted in the same transaction.
+_data_keys: dict[tuple[int, str], bytes] = {}
+
+
+def keyring() -> crypto.KeyRing:
+    """The deployment key ring, re-read when the key file changes (after a rotation on another server)."""
+    global _ring
+    path = settings.KEY_FILE
+    mtime = path.stat().st_mtime if path.exists() else -1.0
+    with _lock:
+        if _ring is None or _ring[0] != mtime:
+            ring = crypto.load_or_create_keyring(path)
+            _ring = (path.stat().st_mtime, ring)
+        return _ring[1]
+
+
+def _owner(user_id: int) -> str:
+    return f"user:{user_id}"
+
+
+def _unwrap(row: DataKey) -> bytes:
+    cached = _data_keys.get((row.user_id, row.key_id))
+    if cached is None:
+        ring = keyring()
+        kek = ring.get(crypto.key_id_of(row.wrapped))
+        cached = crypto.unwrap_key(row.wrapped, kek=kek, owner=_owner(row.user_id))
+        _data_keys[(row.user_id, row.key_id)] = cached
+    return cached
+
+
+def _create_key(user_id: int) -> DataKey:
+    ring = keyring()
+    key_id = f"d{secrets.token_hex(4)}"
+    wrapped = crypto.wrap_key(crypto.new_key(), kek=ring.active(), kek_id=ring.active_id, owner=_owner(user_id))
+    return DataKey.objects.create(user_id=user_id, key_id=key_id, wrapped=wrapped, active=True)
+
+
+def active_key(user_id: int) -> tuple[str, bytes]:
+    row = DataKey.objects.filter(user_id=user_id, active=True).order_by("-id").first()
+    if row is None:
+        try:
+            with transaction.atomic():
+                row = _create_key(user_id)
+        except IntegrityError:  # pragma: no cover - two first writes at the same instant
+            row = DataKey.objects.filter(user_id=user_id, active=True).order_by("-id").first()
+            assert row is not None
+    return row.key_id, _unwrap(row)
+
+
+def seal_text(user_id: int, plaintext: str, *, context: str) -> str:
+    key_id, key = active_key(user_id)
+    return crypto.seal(plaintext, key=key, key_id=key_id, context=context)
+
+
+def open_text(user_id: int, sealed: str, *, context: str) -> str:
+    key_id = crypto.key_id_of(sealed)
+    cached = _data_keys.get((user_id, key_id))
+    if cached is None:
+        row = DataKey.objects.filter(user_id=user_id, key_id=key_id).first()
+        if row is None:
+            raise crypto.CryptoError("The key for this text was destroyed.")
+        cached = _unwrap(row)
+    return crypto.open_sealed(sealed, key=cached, context=context)
+
+
+def rotate_data_key(user_id: int) -> str:
+    """Start sealing new text with a fresh data key; older text stays readable with the older key."""
+    with transaction.atomic():
+        DataKey.objects.filter(user_id=user_id, active=True).update(active=False)
+        return _create_key(user_id).key_id
+
+
+def rotate_deployment_key() -> tuple[str, int]:
+    """Add a new deployment key and re-wrap every data key with it. Returns (new key id, keys re-wrapped)."""
+    ring = keyring().rotated()
+    count = 0
+    with transaction.atomic():
+        for row in DataKey.objects.select_for_update().all():
+            plain = _unwrap(row)
+            row.wrapped = crypto.wrap_key(plain, kek=ring.active(), kek_id=ring.active_id, owner=_owner(row.user_id))
+            row.save(update_fields=["wrapped"])
+            count += 1
+        crypto.save_keyring(settings.KEY_FILE, ring)
+    global _ring
+    _ring = None
+    return ring.active_id, count
+
+
+def destroy_data_keys(user_id: int) -> None:
+    DataKey.objects.filter(user_id=user_id).delete()
+    for cache_key in [k for k in _data_keys if k[0] == user_id]:
+        del _data_keys[cache_key]

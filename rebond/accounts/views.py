@@ -1,0 +1,223 @@
+"""Account pages: sign in and out, sign up, first-run setup, settings, tokens, export and deletion."""
+
+from __future__ import annotations
+
+import json
+import secrets
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+
+from rebond.accounts import services
+from rebond.accounts.forms import DeleteAccountForm, ProfileForm, SignInForm, SignUpForm, TokenForm
+from rebond.accounts.models import ApiToken, Role, User
+
+
+def client_ip(request: HttpRequest) -> str:
+    if settings.BEHIND_HTTPS_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
+def _safe_next(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                                  require_https=request.is_secure()):
+        return target
+    return reverse("core:home")
+
+
+@require_http_methods(["GET", "POST"])
+def signin(request: HttpRequest) -> HttpResponse:
+    if not User.objects.exists():
+        return redirect("accounts:setup")
+    form = SignInForm(request.POST or None)
+    locked_minutes = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.user_authenticate(username=form.cleaned_data["username"],
+                                              password=form.cleaned_data["password"],
+                                              ip=client_ip(request), request=request)
+        except services.Throttled as exc:
+            locked_minutes = exc.minutes
+            user = None
+        if user is not None:
+            login(request, user)  # login() gives the session a new key, so an old one can't be reused
+            return HttpResponseRedirect(_safe_next(request))
+        if locked_minutes is None:
+            form.add_error(None, "That name and password don't match. Please try again.")
+    status = 429 if locked_minutes else 200
+    return render(request, "accounts/signin.html",
+                  {"form": form, "locked_minutes": locked_minutes, "next": request.GET.get("next", ""),
+                   "signup_open": settings.SIGNUP != "closed"}, status=status)
+
+
+@require_POST
+def signout(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    messages.info(request, "You are signed out.")
+    return redirect("core:home")
+
+
+def _create_from_form(request: HttpRequest, form: SignUpForm, *, role: str | None = None) -> User | None:
+    data = form.cleaned_data
+    try:
+        user = services.user_create(username=data["username"], password=data["password"],
+                                    role=role or data["role"], time_zone=data["time_zone"],
+                                    region=data.get("region") or "")
+    except ValidationError as exc:
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+        return None
+    return user
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    if not User.objects.exists():
+        return redirect("accounts:setup")
+    if settings.SIGNUP == "closed":
+        return render(request, "accounts/signup_closed.html", status=403)
+    need_invite = settings.SIGNUP == "invite"
+    form = SignUpForm(request.POST or None, need_invite=need_invite,
+                      initial={"invite_code": request.GET.get("invite", "")})
+    if request.method == "POST" and form.is_valid():
+        invite = None
+        if need_invite:
+            invite = services.invite_valid(form.cleaned_data["invite_code"])
+            if invite is None:
+                form.add_error("invite_code", "This invite code is not valid or has expired.")
+        if not form.errors:
+            user = _create_from_form(request, form)
+            if user is not None:
+                if invite is not None:
+                    invite.used_by = user
+                    invite.used_at = timezone.now()
+                    invite.save(update_fields=["used_by", "used_at"])
+                login(request, user)
+                messages.success(request, "Welcome. Your account is ready.")
+                return redirect("core:home")
+    return render(request, "accounts/signup.html", {"form": form, "need_invite": need_invite})
+
+
+def setup_token_path() -> object:
+    return settings.DATA_DIR / "setup_token"
+
+
+def setup_allowed(request: HttpRequest) -> bool:
+    """The first account may be made from this machine, or anywhere with the token `rebond serve` printed."""
+    if client_ip(request) in {"127.0.0.1", "::1"} and not settings.BEHIND_HTTPS_PROXY:
+        return True
+    token_file = settings.DATA_DIR / "setup_token"
+    given = request.GET.get("token") or request.POST.get("token") or ""
+    if token_file.exists() and given:
+        return secrets.compare_digest(token_file.read_text(encoding="utf-8").strip(), given)
+    return False
+
+
+@require_http_methods(["GET", "POST"])
+def setup(request: HttpRequest) -> HttpResponse:
+    if User.objects.exists():
+        return redirect("core:home")
+    if not setup_allowed(request):
+        return render(request, "accounts/setup_locked.html", status=403)
+    form = SignUpForm(request.POST or None, need_invite=False)
+    if request.method == "POST" and form.is_valid():
+        user = _create_from_form(request, form)
+        if user is not None:
+            token_file = settings.DATA_DIR / "setup_token"
+            token_file.unlink(missing_ok=True)
+            login(request, user)
+            messages.success(request, "Welcome to rebond. Everything you write stays on this server.")
+            return redirect("core:home")
+    return render(request, "accounts/setup.html", {"form": form, "token": request.GET.get("token", "")})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_page(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    form = ProfileForm(request.POST or None, initial={
+        "display_name": user.display_name, "email": user.email, "time_zone": user.time_zone,
+        "region": user.region, "discreet_mode": user.discreet_mode,
+    })
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.profile_update(user=user, **form.cleaned_data)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, "Saved.")
+            return redirect("accounts:settings")
+    tokens = ApiToken.objects.filter(user=user).order_by("-created_at")
+    return render(request, "accounts/settings.html", {"form": form, "tokens": tokens, "token_form": TokenForm(),
+                                                      "new_token": request.session.pop("new_token", None)})
+
+
+@login_required
+@require_POST
+def token_create(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    form = TokenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "A token needs a name of up to 80 characters.")
+        return redirect("accounts:settings")
+    _, raw = services.token_create(user=user, name=form.cleaned_data["name"])
+    request.session["new_token"] = raw  # shown once, on the next page, then gone
+    return redirect(reverse("accounts:settings") + "#tokens")
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    if services.token_revoke(user=user, token_id=token_id):
+        messages.success(request, "The token is revoked. Anything using it can no longer sign in.")
+    else:
+        messages.error(request, "That token was already gone.")
+    return redirect(reverse("accounts:settings") + "#tokens")
+
+
+@login_required
+def export_download(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    data = services.account_export(user=user)
+    response = HttpResponse(json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="rebond-export-{stamp}.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    form = DeleteAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not user.check_password(form.cleaned_data["password"]):
+            form.add_error("password", "That password doesn't match. Nothing was deleted.")
+        else:
+            services.account_delete(user=user)
+            logout(request)
+            return render(request, "accounts/deleted.html")
+    return render(request, "accounts/delete.html", {"form": form})
+
+
+ROLE_WORDS = {Role.CLIENT: "yourself", Role.CLINICIAN: "a clinician", Role.SUPPORTER: "a supporter"}

@@ -1,0 +1,14 @@
+from django.urls import include, path
+
+from rebond.api import api
+from rebond.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
+    path("accounts/", include("rebond.accounts.urls")),
+    path("", include("rebond.safety.urls")),
+    path("", include("rebond.promises.urls")),
+    path("measures/", include("rebond.measures.urls")),
+    path("", include("rebond.core.urls")),
+]

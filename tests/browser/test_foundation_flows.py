@@ -1,0 +1,91 @@
+"""A person's first minutes, in a real Chromium: sign up, find help, leave fast, sign out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import PASSWORD, axe_check, make_user, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_sign_up_to_home_and_sign_out(page: Any) -> None:
+    make_user("someone-else")  # not a first run: the normal sign-up form
+    page.goto("/")
+    axe_check(page)
+    page.get_by_role("link", name="Make an account").click()
+    axe_check(page)
+    page.get_by_label("Name you sign in with").fill("robin")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Password again").fill(PASSWORD)
+    page.get_by_label("Your time zone").select_option("Europe/Dublin")
+    page.get_by_label("Where you live").select_option("IE")
+    page.get_by_label("I am 18 or older").check()
+    page.get_by_role("button", name="Make my account").click()
+    page.wait_for_url("**/")
+    assert page.get_by_role("heading", name="Hello, robin").is_visible()
+    assert page.get_by_text("Start with one promise small enough").is_visible()
+    axe_check(page)
+    page.get_by_role("link", name="Settings").click()
+    axe_check(page)
+    page.get_by_role("button", name="Sign out").click()
+    assert page.get_by_role("link", name="Sign in").is_visible()
+
+
+def test_first_run_offers_the_first_account(page: Any) -> None:
+    page.goto("/")
+    assert "/accounts/setup/" in page.url
+    assert page.get_by_role("heading", name="Welcome to rebond").is_visible()
+    axe_check(page)
+
+
+def test_get_help_now_without_signing_in_and_without_js(browser: Any, live_server: Any) -> None:
+    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
+    pg = context.new_page()
+    pg.goto("/help/?region=US")
+    assert pg.get_by_text("988").first.is_visible()
+    pg.get_by_label("Region").select_option("AU")
+    pg.get_by_role("button", name="Show lines").click()
+    assert pg.get_by_text("13 11 14").first.is_visible()
+    context.close()
+
+
+def test_help_page_is_accessible(page: Any) -> None:
+    page.goto("/help/")
+    assert page.get_by_text("call your local emergency number").first.is_visible()
+    axe_check(page)
+
+
+def test_quick_exit_button_replaces_history(page: Any) -> None:
+    make_user("alice")
+    sign_in(page, "alice")
+    page.goto("/accounts/settings/")
+    page.get_by_role("link", name="Quick exit").click()
+    page.wait_for_url("**/exit/")
+    assert page.title() == "Simple tomato soup"
+    page.go_back()
+    # The settings page was replaced in history, and the session is over anyway.
+    assert "/accounts/settings/" not in page.url or page.get_by_role("heading", name="Sign in").is_visible()
+    page.goto("/accounts/settings/")
+    assert "/accounts/login/" in page.url
+
+
+def test_quick_exit_with_escape_twice(page: Any) -> None:
+    make_user("alice")
+    sign_in(page, "alice")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_url("**/exit/")
+    assert page.title() == "Simple tomato soup"
+
+
+def test_safety_plan_page_is_accessible(page: Any) -> None:
+    make_user("alice")
+    sign_in(page, "alice")
+    page.goto("/safety-plan/")
+    page.get_by_label("What helps you feel a little calmer").fill("Make tea, step outside")
+    page.get_by_role("button", name="Save my plan").click()
+    assert page.get_by_text("Your safety plan is saved.").is_visible()
+    axe_check(page)
