@@ -145,7 +145,7 @@ def _promise_out(promise: Promise) -> dict[str, Any]:
 def _checkin_out(checkin: CheckIn) -> dict[str, Any]:
     return {
         "id": checkin.pk, "promise_id": checkin.promise_id, "on": checkin.on, "outcome": checkin.outcome,
-        "value": checkin.value, "reason": checkin.reason, "note": checkin.note, "history": checkin.history,
+        "value": checkin.value, "reason": checkin.reason, "note": checkin.note or "", "history": checkin.history,
     }
 
 

@@ -48,7 +48,8 @@ def build(user: Any) -> None:
             if roll < 0.07:
                 continue  # not every day gets a check-in; that's fine
             if roll < p_kept:
-                rows.append(CheckIn(user=user, promise=promise, on=day, outcome="kept", note=rng.choice(_NOTES)))
+                rows.append(CheckIn(user=user, promise=promise, on=day, outcome="kept",
+                                    note=rng.choice(_NOTES) or None))
             elif roll < p_kept + p_partial:
                 rows.append(CheckIn(user=user, promise=promise, on=day, outcome="partial", value=0.5))
             elif roll < p_kept + p_partial + 0.05:
@@ -56,7 +57,6 @@ def build(user: Any) -> None:
             else:
                 rows.append(CheckIn(user=user, promise=promise, on=day, outcome="missed",
                                     obstacle="I was tired after work.", smaller_step="Five minutes instead."))
-    for row in rows:  # one by one: each note is sealed with the person's key
-        row.save()
+    CheckIn.objects.bulk_create(rows, batch_size=500)  # each note is still sealed with the person's key
     for i, text in enumerate(_WINS):
         Victory.objects.create(user=user, text=text, on=today - timedelta(days=3 + i * 11))

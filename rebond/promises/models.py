@@ -53,9 +53,9 @@ class CheckIn(models.Model):
     outcome = models.CharField(max_length=16, choices=Outcome.choices)
     value = models.FloatField(null=True, blank=True, validators=[MinValueValidator(0.0), MaxValueValidator(1.0)])
     reason = models.CharField(max_length=8, choices=Reason.choices, blank=True, default="")
-    note = EncryptedTextField(blank=True, default="")
-    obstacle = EncryptedTextField(blank=True, default="")
-    smaller_step = EncryptedTextField(blank=True, default="")
+    note = EncryptedTextField(blank=True, null=True, default=None)
+    obstacle = EncryptedTextField(blank=True, null=True, default=None)
+    smaller_step = EncryptedTextField(blank=True, null=True, default=None)
     # Earlier outcomes of this day, oldest first: a changed check-in keeps its history (trust-model.md).
     history = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

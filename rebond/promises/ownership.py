@@ -17,7 +17,7 @@ def export_all(user: Any) -> dict[str, Any]:
     for c in CheckIn.objects.filter(user=user).order_by("on", "id"):
         checkins.setdefault(c.promise_id, []).append({
             "on": c.on.isoformat(), "outcome": c.outcome, "value": c.value, "reason": c.reason,
-            "note": c.note, "obstacle": c.obstacle, "smaller_step": c.smaller_step, "history": c.history,
+            "note": c.note or "", "obstacle": c.obstacle or "", "smaller_step": c.smaller_step or "", "history": c.history,
         })
     return {
         "promises": [
@@ -64,8 +64,9 @@ def import_all(user: Any, data: Any) -> int:
                 for c in item.get("checkins") or []:
                     checkin = CheckIn(user=user, promise=promise, on=_day(c.get("on")), outcome=c.get("outcome"),
                                       value=c.get("value"), reason=c.get("reason") or "",
-                                      note=str(c.get("note") or ""), obstacle=str(c.get("obstacle") or ""),
-                                      smaller_step=str(c.get("smaller_step") or ""),
+                                      note=str(c.get("note") or "") or None,
+                                      obstacle=str(c.get("obstacle") or "") or None,
+                                      smaller_step=str(c.get("smaller_step") or "") or None,
                                       history=c.get("history") if isinstance(c.get("history"), list) else [])
                     checkin.full_clean(exclude=["promise"], validate_unique=False, validate_constraints=False)
                     checkin.save()

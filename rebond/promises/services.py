@@ -202,12 +202,12 @@ def _write_checkin(
                     history.append({"outcome": existing.outcome, "value": existing.value, "reason": existing.reason,
                                     "changed_at": timezone.now().isoformat()})
                 candidate = CheckIn(user=user, promise=promise, on=on, outcome=outcome, value=value, reason=reason,
-                                    note=note or "", history=history)
+                                    note=note or None, history=history)
                 candidate.full_clean(exclude=["promise", "user"], validate_unique=False, validate_constraints=False)
                 defaults: dict[str, Any] = {"user": user, "outcome": outcome, "value": value, "reason": reason,
                                             "history": history}
                 if note is not None:
-                    defaults["note"] = note
+                    defaults["note"] = note or None
                 checkin, created = CheckIn.objects.update_or_create(promise=promise, on=on, defaults=defaults)
                 return checkin, created
         except IntegrityError:
@@ -226,7 +226,7 @@ def checkin_debrief(*, user: Any, checkin: CheckIn, obstacle: str, smaller_step:
     if errors:
         raise ValidationError(errors)
     result = guard_for(user, obstacle, smaller_step)
-    checkin.obstacle, checkin.smaller_step = obstacle, smaller_step
+    checkin.obstacle, checkin.smaller_step = obstacle or None, smaller_step or None
     checkin.full_clean(validate_unique=False, validate_constraints=False)
     checkin.save(update_fields=["obstacle", "smaller_step", "updated_at"])
     return result

@@ -233,7 +233,7 @@ def debrief(request: HttpRequest, promise_id: int, on: str) -> HttpResponse:
         row = selectors.checkin_get(user=user, promise=promise, on=day)
     except CheckIn.DoesNotExist:
         raise Http404("No check-in on that day.") from None
-    form = forms.DebriefForm(request.POST or None, initial={"obstacle": row.obstacle, "smaller_step": row.smaller_step})
+    form = forms.DebriefForm(request.POST or None, initial={"obstacle": row.obstacle or "", "smaller_step": row.smaller_step or ""})
     if request.method == "POST" and form.is_valid():
         try:
             result = services.checkin_debrief(user=user, checkin=row, obstacle=form.cleaned_data["obstacle"],
