@@ -110,8 +110,10 @@ def _print_support(user: Any, out: Any) -> None:
         parts = [line.get("name", "")]
         if line.get("phone"):
             parts.append(f"call {line['phone']}")
-        if line.get("sms"):
-            parts.append(f"text {line['sms']}")
+        sms = line.get("sms")
+        if isinstance(sms, dict) and sms.get("number"):
+            keyword = f"{sms['keyword']} to " if sms.get("keyword") else ""
+            parts.append(f"text {keyword}{sms['number']}")
         out.print(" — ".join(p for p in parts if p))
     out.print(support["footer"])
 

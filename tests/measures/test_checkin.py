@@ -57,7 +57,7 @@ def test_someone_hurting_me_goes_to_dv_help_and_device_tips(alice: Any) -> None:
     assert response["Location"] == "/measures/checkin/help/"
     html = client.get("/measures/checkin/help/").content.decode()
     assert "You deserve to be safe" in html and "Quick exit" in html and "location sharing" in html
-    assert "999" in html  # alice is in GB
+    assert "999" in html and "0808 2000 247" in html and "TextLine(" not in html  # alice is in GB
 
 
 def test_unsafe_day_hides_questionnaires(alice: Any) -> None:

@@ -35,6 +35,7 @@ def test_cli_take_and_list(alice: Any, monkeypatch: Any, capsys: Any) -> None:
     printed = capsys.readouterr().out
     assert "Please type one of" in printed  # the stray 9 was refused
     assert "Nobody is alerted" in printed and "Help is here" in printed  # item 9 above zero
+    assert "116 123" in printed and "TextLine(" not in printed
     saved = MeasureResponse.objects.get(user=alice)
     assert saved.answers == [0, 1, 2, 0, 0, 0, 0, 0, 1] and saved.flags == {"item9": True}
     assert run(["measure", "list", "--user", "alice"]) == 0

@@ -23,6 +23,7 @@ NEVER = re.compile(r"\bnormal\b|you have (depression|anxiety|ptsd)|diagnosed wit
 def page_text(response: Any) -> str:
     html = response.content.decode()
     assert 'style="' not in html and "<script>" not in html  # CSP: no inline styles or scripts
+    assert "TextLine(" not in html and "Helpline(" not in html
     assert not NEVER.search(html), NEVER.search(html)
     return html
 
@@ -144,7 +145,7 @@ def test_item9_after_submit_shows_support_and_no_risk_score(alice: Any) -> None:
     location = post_answers(client, "phq9", [0] * 8 + [1])["Location"]
     html = page_text(client.get(location))
     assert "support-panel" in html and "/safety-plan/" in html and "/help/" in html
-    assert "Nobody is alerted" in html
+    assert "Nobody is alerted" in html and "116 123" in html  # Samaritans, for alice in GB
     assert "risk" not in html.lower()
 
 
