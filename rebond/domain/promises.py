@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from dateutil.rrule import DAILY, rrule, rrulestr
+from dateutil.rrule import rrule, rrulestr
 
 # Outcomes a person can record for one occurrence, and the trust-model kind each becomes (trust-model.md).
 OUTCOME_KIND = {
@@ -57,6 +57,12 @@ def parse_rule(text: str, starts_on: date) -> rrule | None:
         raise RuleError("This repeat rule is too long. Try something like FREQ=DAILY or FREQ=WEEKLY;BYDAY=MO,WE,FR.")
     if "DTSTART" in rule_text or "\n" in rule_text or not rule_text.startswith("FREQ=") and "FREQ=" not in rule_text:
         raise RuleError("Write the repeat rule like FREQ=DAILY or FREQ=WEEKLY;BYDAY=MO,WE,FR (the start date goes in its own field).")
+    parts = dict(part.split("=", 1) for part in rule_text.split(";") if "=" in part)
+    if parts.get("FREQ") in {"HOURLY", "MINUTELY", "SECONDLY"}:
+        raise RuleError("A promise can repeat at most once a day. Try FREQ=DAILY.")
+    interval = parts.get("INTERVAL", "1")
+    if not interval.isdigit() or int(interval) < 1:
+        raise RuleError("INTERVAL must be 1 or more, like FREQ=DAILY;INTERVAL=2 for every other day.")
     try:
         parsed = rrulestr(rule_text, dtstart=datetime.combine(starts_on, time()))
     except (ValueError, TypeError, KeyError, IndexError, OverflowError) as exc:
@@ -65,10 +71,6 @@ def parse_rule(text: str, starts_on: date) -> rrule | None:
         ) from exc
     if not isinstance(parsed, rrule):
         raise RuleError("Use one repeat rule, like FREQ=DAILY.")
-    if parsed._interval < 1:
-        raise RuleError("INTERVAL must be 1 or more, like FREQ=DAILY;INTERVAL=2 for every other day.")
-    if parsed._freq > DAILY:  # HOURLY, MINUTELY, SECONDLY
-        raise RuleError("A promise can repeat at most once a day. Try FREQ=DAILY.")
     return parsed
 
 

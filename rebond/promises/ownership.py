@@ -62,7 +62,10 @@ def import_all(user: Any, data: Any) -> int:
                 promise.save()
                 added += 1
                 for c in item.get("checkins") or []:
-                    checkin = CheckIn(user=user, promise=promise, on=_day(c.get("on")), outcome=c.get("outcome"),
+                    on = _day(c.get("on"))
+                    if on is None:
+                        raise ValidationError({"promises": ["A check-in in the file has no date."]})
+                    checkin = CheckIn(user=user, promise=promise, on=on, outcome=c.get("outcome"),
                                       value=c.get("value"), reason=c.get("reason") or "",
                                       note=str(c.get("note") or "") or None,
                                       obstacle=str(c.get("obstacle") or "") or None,

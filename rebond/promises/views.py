@@ -204,7 +204,7 @@ def checkin(request: HttpRequest, promise_id: int, on: str) -> HttpResponse:
     except ValidationError as exc:
         error = " ".join(m for ms in exc.message_dict.values() for m in ms)
     default_next = reverse("core:home")
-    if request.htmx:
+    if getattr(request, "htmx", False):
         item = selectors.Due(promise, day, checkin_row)
         template = "promises/_debrief_card.html" if checkin_row and checkin_row.outcome == "missed" else "promises/_card.html"
         return render(request, template, _card_context(request, item, error))
