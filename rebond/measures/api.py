@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from pydantic import Field, StrictInt
 
 from rebond.core.api_base import ErrorOut, current_user
@@ -81,7 +81,7 @@ def create(request: HttpRequest, instrument: str, payload: AnswersIn) -> Any:
         response = services.response_create(user=user, instrument_id=instrument, answers=payload.answers)
     except services.AnswersInvalid as exc:
         return _answers_error(request, exc)
-    return 201, presenters.response_dict(response, detail=True, user=user)
+    return Status(201, presenters.response_dict(response, detail=True, user=user))
 
 
 @router.get("/measures/{instrument}", response={200: dict, 404: ErrorOut})
@@ -126,7 +126,7 @@ def delete_draft(request: HttpRequest, instrument: str) -> Any:
     user = current_user(request)
     instrument_for(instrument)
     services.draft_discard(user=user, instrument_id=instrument)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/measures/{instrument}/schedule", response={200: dict, 404: ErrorOut})
@@ -155,7 +155,7 @@ def delete_schedule(request: HttpRequest, instrument: str) -> Any:
     user = current_user(request)
     instrument_for(instrument)
     services.schedule_stop(user=user, instrument_id=instrument)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/measures/{instrument}/{int:response_id}", response={200: dict, 404: ErrorOut})
@@ -169,7 +169,7 @@ def detail(request: HttpRequest, instrument: str, response_id: int) -> dict[str,
 def delete(request: HttpRequest, instrument: str, response_id: int) -> Any:
     user = current_user(request)
     services.response_delete(response=response_for(user=user, instrument_id=instrument, response_id=response_id))
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/measures/{instrument}/{int:response_id}/fhir", response={200: dict, 404: ErrorOut})
@@ -218,7 +218,7 @@ def put_checkin(request: HttpRequest, on: date, payload: CheckinIn) -> Any:
 def _put_checkin(user: Any, on: date, payload: CheckinIn) -> Any:
     checkin, created, result = services.checkin_save(user=user, on=on, mood=payload.mood, safety=payload.safety,
                                                      about=payload.about, note=payload.note)
-    return (201 if created else 200), _checkin_out(user, checkin, result)
+    return Status(201 if created else 200, _checkin_out(user, checkin, result))
 
 
 @router.get("/checkins/{on}", response={200: dict, 404: ErrorOut})
@@ -226,7 +226,7 @@ def get_checkin(request: HttpRequest, on: date) -> Any:
     user = current_user(request)
     checkin = selectors.checkin_get(user=user, on=on)
     if checkin is None:
-        return 404, {"detail": "No check-in on that day."}
+        return Status(404, {"detail": "No check-in on that day."})
     return _checkin_out(user, checkin)
 
 
@@ -234,5 +234,5 @@ def get_checkin(request: HttpRequest, on: date) -> Any:
 def delete_checkin(request: HttpRequest, on: date) -> Any:
     user = current_user(request)
     if not services.checkin_delete(user=user, on=on):
-        return 404, {"detail": "No check-in on that day."}
-    return 204, None
+        return Status(404, {"detail": "No check-in on that day."})
+    return Status(204, None)
