@@ -23,6 +23,7 @@ def test_help_works_signed_out_without_region(client: Client) -> None:
 def test_help_by_region(client: Client, region: str, number: str) -> None:
     body = client.get(f"/help/?region={region}").content.decode().replace("&#x27;", "'").replace("&quot;", "\"")
     assert number in body
+    assert "TextLine(" not in body and "None" not in body
     assert "someone is hurting or scaring you" in body
 
 
