@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "rebond.core",
     "rebond.accounts",
     "rebond.safety",
+    "rebond.people",
+    "rebond.boundaries",
     "rebond.measures",
     "rebond.promises",
 ]

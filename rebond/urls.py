@@ -9,6 +9,8 @@ urlpatterns = [
     path("accounts/", include("rebond.accounts.urls")),
     path("", include("rebond.safety.urls")),
     path("", include("rebond.promises.urls")),
+    path("people/", include("rebond.people.urls")),
+    path("boundaries/", include("rebond.boundaries.urls")),
     path("measures/", include("rebond.measures.urls")),
     path("", include("rebond.core.urls")),
 ]
