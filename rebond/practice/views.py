@@ -1,0 +1,128 @@
+"""Practice pages (the exercises, a session's distress before and after, the history) and the Learn library.
+
+The exercise pages and Learn work signed out too (Get help now points to grounding); only keeping a record needs
+an account.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from rebond.domain import helplines, practice_change
+from rebond.practice import content, selectors, services
+from rebond.practice.models import ExerciseSession
+
+PAGE_SIZE = 20
+SCALE = list(range(0, 11))
+
+
+def _exercise(slug: str) -> content.Exercise:
+    item = content.exercise(slug)
+    if item is None:
+        raise Http404("Not found.")
+    return item
+
+
+def _titles() -> dict[str, str]:
+    return {e.slug: e.title for e in content.exercises()}
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    rows, _ = selectors.session_list(user=user, limit=10_000)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    titles = _titles()
+    history = [{"s": s, "title": titles.get(s.exercise, s.exercise),
+                "change": None if s.distress_after is None else s.distress_after - s.distress_before}
+               for s in page.object_list]
+    return render(request, "practice/index.html", {
+        "exercises": content.exercises(), "history": history, "page": page,
+        "change": selectors.distress_change(user=user),
+    })
+
+
+def _help_context(request: HttpRequest) -> dict[str, Any]:
+    user = request.user
+    region = getattr(user, "region", "") or None
+    return {
+        "crisis_lines": [line for line in helplines.lines_for(region) if line.kind in {"crisis", "text"}],
+        "region_emergency": helplines.emergency_number(region),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def exercise(request: HttpRequest, slug: str) -> HttpResponse:
+    item = _exercise(slug)
+    errors: dict[str, list[str]] = {}
+    values = {"distress_before": request.POST.get("distress_before", ""),
+              "distress_after": request.POST.get("distress_after", "")}
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse('accounts:login')}?next={request.path}")
+        try:
+            session = services.session_create(
+                user=request.user, exercise=item.slug, distress_before=values["distress_before"],
+                distress_after=values["distress_after"], finished=request.POST.get("stopped_early") != "1",
+            )
+        except ValidationError as exc:
+            errors = exc.message_dict
+        else:
+            if practice_change.offers_help(session.distress_after):
+                return render(request, "practice/help_after.html",
+                              {"exercise": item, "session": session, **_help_context(request)})
+            messages.success(request, _saved_words(session))
+            return redirect("practice:index")
+    others = [e for e in content.exercises() if e.slug != item.slug]
+    return render(request, "practice/exercise.html", {
+        "exercise": item, "errors": errors, "values": values, "scale": SCALE, "others": others,
+        "phases_json": json.dumps([{"label": p.label, "seconds": p.seconds, "breath": p.breath} for p in item.pacer]),
+    }, status=422 if errors else 200)
+
+
+def _saved_words(session: ExerciseSession) -> str:
+    if session.distress_after is None:
+        return f"Saved. Distress before: {session.distress_before} of 10."
+    return (f"Saved. Distress before: {session.distress_before}, after: {session.distress_after}. "
+            "Whatever the numbers say, you took the time.")
+
+
+@login_required
+@require_POST
+def session_delete(request: HttpRequest, session_id: int) -> HttpResponse:
+    try:
+        session = selectors.session_get(user=request.user, session_id=session_id)
+    except ExerciseSession.DoesNotExist:
+        raise Http404("Not found.") from None
+    services.session_delete(user=request.user, session=session)
+    messages.success(request, "Deleted.")
+    return redirect("practice:index")
+
+
+@require_GET
+def learn_index(request: HttpRequest) -> HttpResponse:
+    pages = content.learn_pages()
+    return render(request, "practice/learn_index.html", {
+        "approaches": [p for p in pages if p.kind == "approach"],
+        "guides": [p for p in pages if p.kind != "approach"],
+        "levels": content.EVIDENCE_WORDS.values(),
+    })
+
+
+@require_GET
+def learn_page(request: HttpRequest, slug: str) -> HttpResponse:
+    page = content.learn_page(slug)
+    if page is None:
+        raise Http404("Not found.")
+    return render(request, "practice/learn_page.html", {"page": page})
