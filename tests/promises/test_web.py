@@ -36,6 +36,18 @@ def promise_for(user: Any, text: str = "Walk for ten minutes", rule: str = "FREQ
     return promise
 
 
+def signed_in(user: Any) -> Any:
+    """A browser session; a clinician turns two-step sign-in on first, as the foundation requires."""
+    if user.role == "clinician":
+        import pyotp
+
+        from rebond.accounts import twofactor
+
+        secret = twofactor.new_secret()
+        twofactor.enable(user=user, secret=secret, code=pyotp.TOTP(secret).now())
+    return client_for(user)
+
+
 def html(response: Any) -> str:
     return str(response.content.decode())
 
@@ -317,7 +329,8 @@ def test_other_people_get_404(alice: Any, persona: str, request: Any) -> None:
     promise = promise_for(alice)
     services.checkin_record(user=alice, promise=promise, on=TODAY, outcome="missed")
     services.victory_create(user=alice, text="Alice's win")
-    client = client_for(request.getfixturevalue(persona))
+    client = signed_in(request.getfixturevalue(persona))
+    assert client.get("/record/").status_code == 200
     base = f"/promises/{promise.pk}"
     assert client.get(f"{base}/").status_code == 404
     assert client.post(f"{base}/", {"text": "mine now", "size": "tiny", "repeat": "daily",
