@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "rebond.core",
     "rebond.accounts",
     "rebond.safety",
+    "rebond.thoughts",
     "rebond.people",
     "rebond.boundaries",
     "rebond.measures",

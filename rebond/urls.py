@@ -12,5 +12,6 @@ urlpatterns = [
     path("people/", include("rebond.people.urls")),
     path("boundaries/", include("rebond.boundaries.urls")),
     path("measures/", include("rebond.measures.urls")),
+    path("", include("rebond.thoughts.urls")),
     path("", include("rebond.core.urls")),
 ]
