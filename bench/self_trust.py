@@ -26,6 +26,7 @@ def main() -> int:
     parser.add_argument("--years", type=int, default=3)
     parser.add_argument("--promises", type=int, default=10)
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--profile", action="store_true", help="Profile one Record page instead.")
     args = parser.parse_args()
 
     data_dir = tempfile.mkdtemp(prefix="rebond-bench-")
@@ -44,6 +45,12 @@ def main() -> int:
     from rebond.promises.models import CheckIn, Promise
     from rebond.promises.services import user_today
 
+    from django.core.signals import request_started
+    from django.db import close_old_connections, reset_queries
+
+    # As in Django's test runner: keep one connection and its query log across requests, so queries can be counted.
+    request_started.disconnect(reset_queries)
+    request_started.disconnect(close_old_connections)
     call_command("migrate", interactive=False, verbosity=0)
     user = accounts.user_create(username=f"bench-{int(time.time())}", password="bench password 1234 long")
     today = user_today(user)
@@ -60,6 +67,14 @@ def main() -> int:
 
     client = Client()
     client.force_login(user)
+    if "--profile" in sys.argv:
+        import cProfile
+        import pstats
+
+        client.get("/record/")
+        cProfile.runctx("client.get('/record/')", globals(), locals(), "/tmp/rebond-record.prof")
+        pstats.Stats("/tmp/rebond-record.prof").sort_stats("cumulative").print_stats(25)
+        return 0
     results: dict[str, float] = {}
     for url in ("/healthz", "/", "/record/"):
         client.get(url)

@@ -56,24 +56,33 @@ def promise_frequency(promise: Promise) -> float:
     return _frequency(promise.rrule, promise.starts_on)
 
 
-@dataclass(frozen=True)
 class Ledger:
-    promises: dict[int, Promise]
-    rows: list[tuple[int, int, date, str, float | None]]  # (check-in id, promise id, day, outcome, value)
+    """Every promise and every check-in's outcome, read once; the model's events are built once per request."""
+
+    def __init__(self, promises: dict[int, Promise], rows: list[tuple[int, int, date, str, float | None]]) -> None:
+        self.promises = promises
+        self.rows = rows  # (check-in id, promise id, day, outcome, value)
+        self._events: dict[int, list[trust.TrustEvent]] | None = None
+
+    def _by_promise(self) -> dict[int, list[trust.TrustEvent]]:
+        if self._events is None:
+            grouped: dict[int, list[trust.TrustEvent]] = defaultdict(list)
+            freq = {pid: promise_frequency(p) for pid, p in self.promises.items()}
+            for checkin_id, pid, day, outcome, value in self.rows:
+                kind = rules.OUTCOME_KIND[outcome]
+                grouped[pid].append(trust.TrustEvent(
+                    id=str(checkin_id), day=day, kind=kind,
+                    value=(value if value is not None else 0.0) if kind == "partial" else None,
+                    freq=freq[pid],
+                ))
+            self._events = dict(grouped)
+        return self._events
 
     def events(self, promise_id: int | None = None) -> list[trust.TrustEvent]:
-        out = []
-        for checkin_id, pid, day, outcome, value in self.rows:
-            if promise_id is not None and pid != promise_id:
-                continue
-            promise = self.promises[pid]
-            kind = rules.OUTCOME_KIND[outcome]
-            out.append(trust.TrustEvent(
-                id=str(checkin_id), day=day, kind=kind,
-                value=(value if value is not None else 0.0) if kind == "partial" else None,
-                freq=promise_frequency(promise),
-            ))
-        return out
+        grouped = self._by_promise()
+        if promise_id is not None:
+            return grouped.get(promise_id, [])
+        return [event for events in grouped.values() for event in events]
 
 
 def ledger(*, user: Any) -> Ledger:

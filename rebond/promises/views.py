@@ -258,12 +258,12 @@ def record(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     today = services.user_today(user)
     book = selectors.ledger(user=user)
-    point = selectors.self_trust(user=user, on=today, book=book)
     first_day = min((row[2] for row in book.rows), default=today)
     start = max(first_day, today - timedelta(days=CHART_DAYS - 1))
     if (today - start).days < 13:
         start = today - timedelta(days=13)
     points = selectors.self_trust_series(user=user, start=start, end=today, book=book)
+    point = points[-1]  # the series ends today: the same opinion as a fresh score, from one pass over the ledger
     drawing = chart.build([p.on for p in points], [p.estimate for p in points], [p.low for p in points],
                           [p.high for p in points])
     table = [p for p in points[::-1][::TABLE_STEP_DAYS]][::-1]
