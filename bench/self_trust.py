@@ -37,16 +37,14 @@ def main() -> int:
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection
+    from django.core.signals import request_started
+    from django.db import close_old_connections, connection, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from rebond.accounts import services as accounts
     from rebond.promises.models import CheckIn, Promise
     from rebond.promises.services import user_today
-
-    from django.core.signals import request_started
-    from django.db import close_old_connections, reset_queries
 
     # As in Django's test runner: keep one connection and its query log across requests, so queries can be counted.
     request_started.disconnect(reset_queries)
