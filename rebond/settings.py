@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "rebond.accounts.middleware.UserTimezoneMiddleware",
+    "rebond.accounts.middleware.ClinicianTwoFactorMiddleware",
 ]
 
 ROOT_URLCONF = "rebond.urls"

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from pydantic import Field
 
-from rebond.accounts import services
+from rebond.accounts import services, twofactor
 from rebond.accounts.models import ApiToken
 from rebond.accounts.views import client_ip
 from rebond.core.api_base import ErrorOut, current_user
@@ -53,13 +53,21 @@ class DeleteIn(Schema):
     password: str = Field(min_length=1, max_length=1024)
 
 
-@router.post("/auth/token", auth=None, response={200: TokenOut, 401: ErrorOut, 429: ErrorOut, 422: ErrorOut})
+@router.post("/auth/token", auth=None, response={200: TokenOut, 401: ErrorOut, 403: ErrorOut, 429: ErrorOut, 422: ErrorOut})
 def create_token(request: HttpRequest, payload: TokenIn) -> Status:
     """Trade a name and password for a personal access token (shown once; only its hash is kept)."""
     user = services.user_authenticate(username=payload.username, password=payload.password,
                                       ip=client_ip(request), request=request)
     if user is None:
         return Status(401, {"detail": "That name and password don't match."})
+    if twofactor.is_enabled(user):
+        if not payload.otp:
+            return Status(401, {"detail": "This account uses two-step sign-in: send the 6-digit code as \"otp\"."})
+        if not twofactor.verify(user=user, code=payload.otp):
+            services.record_failed_signin(username=user.username, ip=client_ip(request))
+            return Status(401, {"detail": "That code doesn't match."})
+    elif twofactor.is_required(user):
+        return Status(403, {"detail": "Clinicians need two-step sign-in on before making tokens. Turn it on in Settings."})
     _, raw = services.token_create(user=user, name=payload.name)
     return Status(200, {"token": raw})
 

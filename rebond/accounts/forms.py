@@ -83,3 +83,14 @@ class DeleteAccountForm(forms.Form):
 
 def signup_mode() -> str:
     return str(settings.SIGNUP)
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(label="6-digit code from your authenticator app", max_length=12,
+                           widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
+
+
+class DisableTwoFactorForm(forms.Form):
+    password = forms.CharField(label="Your password", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    code = forms.CharField(label="6-digit code from your authenticator app", max_length=12,
+                           widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))

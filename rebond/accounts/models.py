@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from rebond.core.fields import EncryptedTextField
+
 
 class Role(models.TextChoices):
     CLIENT = "client", "Person using rebond for themselves"
@@ -65,3 +67,12 @@ class SignupInvite(models.Model):
     expires_at = models.DateTimeField()
     used_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL)
     used_at = models.DateTimeField(null=True, blank=True)
+
+
+class TwoFactor(models.Model):
+    """A confirmed TOTP authenticator for a person. The secret is sealed with their own data key."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="two_factor")
+    secret = EncryptedTextField(max_chars=64)
+    confirmed_at = models.DateTimeField()
+    last_step = models.BigIntegerField(default=0, help_text="The last 30-second step used, so a code works once.")

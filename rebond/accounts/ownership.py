@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rebond.accounts.models import ApiToken, User
+from rebond.accounts.models import ApiToken, TwoFactor, User
 from rebond.core import ownership
 
 
@@ -18,6 +18,7 @@ def export_profile(user: User) -> dict[str, Any]:
         "region": user.region,
         "discreet_mode": user.discreet_mode,
         "date_joined": user.date_joined.isoformat(),
+        "two_step_sign_in": TwoFactor.objects.filter(user=user).exists(),
         "api_tokens": [
             {"name": t.name, "prefix": t.prefix, "created_at": t.created_at.isoformat()}
             for t in ApiToken.objects.filter(user=user).order_by("id")
@@ -27,6 +28,7 @@ def export_profile(user: User) -> dict[str, Any]:
 
 def delete_profile(user: User) -> None:
     ApiToken.objects.filter(user=user).delete()
+    TwoFactor.objects.filter(user=user).delete()
 
 
 def import_profile(user: User, data: Any) -> int:

@@ -84,11 +84,15 @@ def user_authenticate(*, username: str, password: str, ip: str, request: object 
         raise Throttled(settings.LOGIN_THROTTLE_MINUTES)
     user = authenticate(request, username=username, password=password)  # type: ignore[arg-type]
     if user is None:
-        LoginAttempt.objects.create(username=username.strip().lower()[:150], ip=ip[:64], at=timezone.now())
+        record_failed_signin(username=username, ip=ip)
         return None
     LoginAttempt.objects.filter(username=username.strip().lower()).delete()
     assert isinstance(user, User)
     return user
+
+
+def record_failed_signin(*, username: str, ip: str) -> None:
+    LoginAttempt.objects.create(username=username.strip().lower()[:150], ip=ip[:64], at=timezone.now())
 
 
 def _digest(token: str) -> str:

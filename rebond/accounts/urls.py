@@ -7,7 +7,9 @@ app_name = "accounts"
 
 urlpatterns = [
     path("login/", views.signin, name="login"),
+    path("login/code/", views.signin_code, name="login_code"),
     path("logout/", views.signout, name="logout"),
+    path("two-step/", views.two_factor, name="two_factor"),
     path("signup/", views.signup, name="signup"),
     path("setup/", views.setup, name="setup"),
     path("settings/", views.settings_page, name="settings"),

@@ -17,9 +17,21 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from rebond.accounts import services
-from rebond.accounts.forms import DeleteAccountForm, ProfileForm, SignInForm, SignUpForm, TokenForm
+from rebond.accounts import services, twofactor
+from rebond.accounts.forms import (
+    CodeForm,
+    DeleteAccountForm,
+    DisableTwoFactorForm,
+    ProfileForm,
+    SignInForm,
+    SignUpForm,
+    TokenForm,
+)
 from rebond.accounts.models import ApiToken, Role, User
+
+
+PENDING_2FA = "pending_two_factor"
+SETUP_SECRET = "two_factor_setup_secret"
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -52,6 +64,9 @@ def signin(request: HttpRequest) -> HttpResponse:
         except services.Throttled as exc:
             locked_minutes = exc.minutes
             user = None
+        if user is not None and twofactor.is_enabled(user):
+            request.session[PENDING_2FA] = {"user": user.pk, "next": _safe_next(request)}
+            return redirect("accounts:login_code")
         if user is not None:
             login(request, user)  # login() gives the session a new key, so an old one can't be reused
             return HttpResponseRedirect(_safe_next(request))
@@ -164,7 +179,8 @@ def settings_page(request: HttpRequest) -> HttpResponse:
             return redirect("accounts:settings")
     tokens = ApiToken.objects.filter(user=user).order_by("-created_at")
     return render(request, "accounts/settings.html", {"form": form, "tokens": tokens, "token_form": TokenForm(),
-                                                      "new_token": request.session.pop("new_token", None)})
+                                                      "new_token": request.session.pop("new_token", None),
+                                                      "two_factor_on": twofactor.is_enabled(user)})
 
 
 @login_required
@@ -221,3 +237,67 @@ def delete_account(request: HttpRequest) -> HttpResponse:
 
 
 ROLE_WORDS = {Role.CLIENT: "yourself", Role.CLINICIAN: "a clinician", Role.SUPPORTER: "a supporter"}
+
+
+@require_http_methods(["GET", "POST"])
+def signin_code(request: HttpRequest) -> HttpResponse:
+    """Second step of sign-in for accounts with two-factor on."""
+    pending = request.session.get(PENDING_2FA)
+    user = User.objects.filter(pk=pending["user"]).first() if pending else None
+    if user is None:
+        return redirect("accounts:login")
+    form = CodeForm(request.POST or None)
+    locked_minutes = None
+    if request.method == "POST" and form.is_valid():
+        ip = client_ip(request)
+        if services.signin_throttled(username=user.username, ip=ip):
+            locked_minutes = settings.LOGIN_THROTTLE_MINUTES
+        elif twofactor.verify(user=user, code=form.cleaned_data["code"]):
+            target = pending["next"]
+            del request.session[PENDING_2FA]
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return HttpResponseRedirect(target)
+        else:
+            services.record_failed_signin(username=user.username, ip=ip)
+            form.add_error("code", "That code doesn't match. Try the newest code in your app.")
+    return render(request, "accounts/signin_code.html", {"form": form, "locked_minutes": locked_minutes},
+                  status=429 if locked_minutes else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    if twofactor.is_enabled(user):
+        form = DisableTwoFactorForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            if twofactor.is_required(user):
+                form.add_error(None, "Clinicians keep two-step sign-in on, to protect the people who share with them.")
+            elif not user.check_password(form.cleaned_data["password"]):
+                form.add_error("password", "That password doesn't match.")
+            elif not twofactor.verify(user=user, code=form.cleaned_data["code"]):
+                form.add_error("code", "That code doesn't match.")
+            else:
+                twofactor.disable(user=user)
+                messages.success(request, "Two-step sign-in is off.")
+                return redirect("accounts:settings")
+        return render(request, "accounts/two_factor_on.html", {"form": form,
+                                                               "required": twofactor.is_required(user)})
+    secret = request.session.get(SETUP_SECRET) or twofactor.new_secret()
+    request.session[SETUP_SECRET] = secret
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            twofactor.enable(user=user, secret=secret, code=form.cleaned_data["code"])
+        except ValidationError as exc:
+            form.add_error("code", exc.message_dict["code"])
+        else:
+            del request.session[SETUP_SECRET]
+            messages.success(request, "Two-step sign-in is on. You'll be asked for a code when you sign in.")
+            return redirect("accounts:settings")
+    uri = twofactor.provisioning_uri(user, secret)
+    return render(request, "accounts/two_factor_setup.html", {
+        "form": form, "qr": twofactor.qr_svg(uri), "secret": secret,
+        "required": twofactor.is_required(user),
+    })

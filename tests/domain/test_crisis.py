@@ -9,8 +9,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-import statistics
-import time
 from pathlib import Path
 
 import pytest
@@ -273,18 +271,6 @@ def test_a_signal_is_found_at_the_end_of_a_very_long_text() -> None:
     assert not check(filler).detected
     assert check(filler + "Honestly I don't want to wake up tomorrow.").detected
     assert check("I have been saving up my pills. " + filler).level == LEVEL_PLAN_OR_MEANS
-
-
-def test_a_500_word_text_is_checked_in_milliseconds() -> None:
-    """The bench holds the real goal (median < 2 ms); this only catches a pattern that suddenly backtracks."""
-    text = " ".join((POSITIVES[i % len(POSITIVES)][0] + " " + NEGATIVES[i % len(NEGATIVES)]) for i in range(30))
-    check(text)
-    timings = []
-    for _ in range(15):
-        start = time.perf_counter()
-        check(text)
-        timings.append(time.perf_counter() - start)
-    assert statistics.median(timings) < 0.05
 
 
 # ---- it never gives the words back ----------------------------------------------------------------------

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
-import time
 from pathlib import Path
 
 import pytest
@@ -239,18 +237,6 @@ def test_suggester_trains_on_given_examples_and_refuses_missing_traps() -> None:
         TrapSuggester([LabelledExample("I always fail.", ("overgeneralizing",))])
     own = TrapSuggester(load_examples())
     assert len(own.suggest("I always fail.")) == 13
-
-
-def test_median_latency_after_warm_up_is_small() -> None:
-    suggest("warm up")
-    texts = [t for texts in CLEAR_CASES.values() for t in texts]
-    timings = []
-    for text in texts:
-        started = time.perf_counter()
-        suggest(text)
-        timings.append(time.perf_counter() - started)
-    # The goal is 20 ms (bench/traps_eval.py measures it); the test leaves room for a busy machine.
-    assert statistics.median(timings) < 0.06
 
 
 def test_module_is_pure() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import time
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -521,20 +520,6 @@ def test_series_matches_score_on_every_day(
         expected = score(events, p.on, model)
         assert numbers(p)[:-2] == pytest.approx(numbers(expected)[:-2], abs=1e-9)
         assert (p.status, p.observations_needed) == (expected.status, expected.observations_needed)
-
-
-def test_series_is_fast_for_a_year_and_a_thousand_events() -> None:
-    events = [
-        TrustEvent(
-            f"e{i}", d(i % 365), SELF_KINDS[i % 4], value=0.5 if i % 4 == 2 else None, freq=FREQS[i % 4]
-        )
-        for i in range(1000)
-    ]
-    started = time.perf_counter()
-    path = series(events, d(0), d(364), SELF)
-    elapsed = time.perf_counter() - started
-    assert len(path) == 365
-    assert elapsed < 1.0, f"series took {elapsed:.3f} s"
 
 
 @FAST
