@@ -1,0 +1,244 @@
+"""The People pages, walked with alice (owner), bob and charlie (404 for both): the list, a person's two panels,
+the timeline, logging and taking back, "they said they would", repair steps, the ladder and safety-first people."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+import time_machine
+
+from rebond.people import services
+from rebond.people.models import LadderStep, Observation, Person, RepairPath, TheySaid
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+NOW = "2026-06-15 12:00:00+00:00"
+TODAY = date(2026, 6, 15)
+
+
+@pytest.fixture(autouse=True)
+def _frozen() -> Any:
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _two_step_done(monkeypatch: pytest.MonkeyPatch) -> None:
+    """bob is a clinician; when clinicians must set up two-step sign-in first, count it as done here, so these
+    tests check these pages' own access rules."""
+    try:
+        from rebond.accounts import twofactor
+    except ImportError:
+        return
+    monkeypatch.setattr(twofactor, "is_enabled", lambda user: True)
+
+
+def html(response: Any) -> str:
+    return str(response.content.decode())
+
+
+def assert_csp_clean(page: str) -> None:
+    assert not re.search(r"\sstyle\s*=", page)
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", page)
+    assert "<style" not in page
+
+
+@pytest.fixture
+def sam(alice: Any) -> Person:
+    person, _ = services.person_create(user=alice, name="Sam", relationship="partner", hurt="no")
+    return person
+
+
+def fill(user: Any, person: Person) -> dict[str, Any]:
+    breach, _ = services.observation_add(user=user, person=person, on=TODAY - timedelta(days=10), kind="promise_broken",
+                                         note="Missed my birthday dinner")
+    services.observation_add(user=user, person=person, on=TODAY - timedelta(days=9), kind="apology", repairs=breach.pk)
+    for d in (8, 6, 4, 2):
+        services.observation_add(user=user, person=person, on=TODAY - timedelta(days=d), kind="promise_kept")
+    said, _ = services.said_create(user=user, person=person, text="Return the ladder", due_on=TODAY)
+    step, _ = services.ladder_add(user=user, person=person, text="Coffee together", anxiety_before=4)
+    return {"breach": breach, "said": said, "step": step}
+
+
+def test_list_is_alphabetical_with_pending_and_a_note_on_surveillance(alice: Any, sam: Person) -> None:
+    services.person_create(user=alice, name="ari")
+    fill(alice, sam)
+    page = html(client_for(alice).get("/people/"))
+    assert page.index("ari") < page.index("Sam")
+    assert "Return the ladder" in page
+    assert "/help/#dv" in page and "keep tabs" in page
+    assert "not proof" in page
+    assert 'href="/people/"' in page  # the nav item
+    assert_csp_clean(page)
+
+
+def test_person_page_shows_both_panels_timeline_and_weights(alice: Any, sam: Person) -> None:
+    fill(alice, sam)
+    page = html(client_for(alice).get(f"/people/{sam.pk}/"))
+    for text in ("Overall", "Lately", "Timeline", "Still counts", "Return the ladder", "Missed my birthday dinner",
+                 "Repair steps", "Trust ladder", "not proof"):
+        assert text in page, text
+    assert re.search(r'<span class="count">4</span> kept', page)
+    assert re.search(r'<span class="count">1</span> not kept', page)
+    assert page.index("Good") < page.index("Hard")  # newest first, good and hard on one line
+    assert_csp_clean(page)
+
+
+def test_too_little_evidence_shows_words_not_a_number(alice: Any, sam: Person) -> None:
+    services.observation_add(user=alice, person=sam, on=TODAY, kind="promise_kept")
+    page = html(client_for(alice).get(f"/people/{sam.pk}/"))
+    assert "Not enough evidence yet" in page
+    assert "Estimate:" not in page and " in 100" not in page
+
+
+def test_log_an_observation_from_checking_names_the_pattern(alice: Any, sam: Person) -> None:
+    client = client_for(alice)
+    form = html(client.get(f"/people/{sam.pk}/events/new/"))
+    assert "checking their phone" in form and "not proof" in form
+    response = client.post(f"/people/{sam.pk}/events/new/", {
+        "kind": "honesty_shown", "on": str(TODAY), "severity": "1", "note": "Told me the truth about the car",
+        "from_checking": "yes",
+    }, follow=True)
+    assert response.status_code == 200
+    obs = Observation.objects.get(person=sam)
+    assert obs.from_checking and obs.note == "Told me the truth about the car"
+    assert "pattern worth talking over" in html(response)
+
+
+@pytest.mark.parametrize(("data", "field", "words"), [
+    ({"kind": "promise_kept", "on": str(TODAY + timedelta(days=1))}, "on", "future"),
+    ({"kind": "promise_broken", "on": str(TODAY), "severity": "4"}, "severity", "3"),
+    ({"kind": "apology", "on": str(TODAY)}, "repairs", "points back"),
+])
+def test_bad_input_is_shown_beside_the_field(alice: Any, sam: Person, data: dict[str, str], field: str,
+                                             words: str) -> None:
+    data = {"from_checking": "no", "severity": "1", **data}
+    response = client_for(alice).post(f"/people/{sam.pk}/events/new/", data)
+    assert response.status_code == 422
+    page = html(response)
+    assert f'id="id_{field}_error"' in page and words in page
+    assert not Observation.objects.exists()
+
+
+def test_retract_and_annotate_pages(alice: Any, sam: Person) -> None:
+    parts = fill(alice, sam)
+    client = client_for(alice)
+    breach = parts["breach"]
+    assert "Take this entry back?" in html(client.get(f"/people/{sam.pk}/events/{breach.pk}/retract/"))
+    client.post(f"/people/{sam.pk}/events/{breach.pk}/retract/", {"reason": "Logged the wrong day"})
+    breach.refresh_from_db()
+    assert breach.retracted_at is not None
+    client.post(f"/people/{sam.pk}/events/{breach.pk}/annotate/", {"text": "It was the week before."})
+    page = html(client.get(f"/people/{sam.pk}/"))
+    assert "Taken back" in page and "Logged the wrong day" in page and "It was the week before." in page
+    assert "the moment it repairs was taken back" in page
+
+
+def test_they_said_they_would_pages(alice: Any, sam: Person) -> None:
+    client = client_for(alice)
+    response = client.post(f"/people/{sam.pk}/said/new/", {"text": "Pay me back", "made_on": str(TODAY),
+                                                            "due_on": str(TODAY + timedelta(days=7))})
+    assert response.status_code == 302
+    said = TheySaid.objects.get(person=sam)
+    client.post(f"/people/said/{said.pk}/resolve/", {"outcome": "kept", "next": "list"})
+    said.refresh_from_db()
+    assert said.status == "kept" and said.observation is not None and said.observation.kind == "promise_kept"
+
+
+def test_repair_and_ladder_pages(alice: Any, sam: Person) -> None:
+    parts = fill(alice, sam)
+    client = client_for(alice)
+    url = f"/people/{sam.pk}/events/{parts['breach'].pk}/repair/"
+    page = html(client.get(url))
+    assert "Acknowledge" in page and "Understand" in page and "Rebuild" in page
+    assert "kept promises helps the most" in page
+    client.post(url, {"stage": "understand", "acknowledge_note": "Said sorry plainly", "understand_note": "",
+                      "rebuild_note": ""})
+    assert RepairPath.objects.get(breach=parts["breach"]).stage == "understand"
+    ladder = f"/people/{sam.pk}/ladder/"
+    assert "Coffee together" in html(client.get(ladder))
+    client.post(ladder, {"text": "Lend the car", "anxiety_before": "7"})
+    assert [s.text for s in LadderStep.objects.filter(person=sam).order_by("position")] == ["Coffee together",
+                                                                                            "Lend the car"]
+    step = parts["step"]
+    client.post(f"{ladder}{step.pk}/", {f"s{step.pk}-position": "1", f"s{step.pk}-anxiety_before": "4",
+                                        f"s{step.pk}-anxiety_after": "2", f"s{step.pk}-done_on": str(TODAY)})
+    step.refresh_from_db()
+    assert step.anxiety_after == 2 and step.done_on == TODAY
+
+
+@pytest.mark.parametrize("hurt", ["yes", "not_sure"])
+def test_safety_first_person_shows_help_and_no_rebuilding(alice: Any, hurt: str) -> None:
+    person, _ = services.person_create(user=alice, name="K", hurt=hurt)
+    breach, _ = services.observation_add(user=alice, person=person, on=TODAY, kind="honesty_breach")
+    client = client_for(alice)
+    page = html(client.get(f"/people/{person.pk}/"))
+    assert "Deciding not to rebuild is also a healthy choice." in page
+    assert "Your safety comes first" in page
+    assert "Trust ladder" not in page and "Repair steps" not in page
+    assert "kept promises helps the most" not in page
+    for url in (f"/people/{person.pk}/ladder/", f"/people/{person.pk}/events/{breach.pk}/repair/"):
+        blocked = html(client.get(url))
+        assert "Deciding not to rebuild is also a healthy choice." in blocked
+        assert "<form" not in blocked.split("<main", 1)[1].split("</main>")[0]
+    client.post(f"/people/{person.pk}/ladder/", {"text": "x"})
+    assert not LadderStep.objects.exists() and not RepairPath.objects.exists()
+
+
+def test_hurt_question_is_asked_on_the_person_form(alice: Any) -> None:
+    client = client_for(alice)
+    page = html(client.get("/people/new/"))
+    assert "Has this person ever hurt you, threatened you, or made you afraid?" in page
+    assert "nickname" in page
+    response = client.post("/people/new/", {"name": "J", "relationship": "", "hurt": "not_sure"})
+    person = Person.objects.get(user=alice)
+    assert response.status_code == 302 and person.hurt == "not_sure"
+
+
+def test_crisis_words_in_a_note_show_the_calm_page(alice: Any, sam: Person) -> None:
+    response = client_for(alice).post(f"/people/{sam.pk}/events/new/", {
+        "kind": "negative_observation", "on": str(TODAY), "severity": "2", "from_checking": "no",
+        "note": "She hit me and I'm scared to go home",
+    })
+    assert response.status_code == 200
+    assert "It sounds like a lot is going on" in html(response) and "Back to my entry" in html(response)
+    assert Observation.objects.filter(person=sam).exists()
+
+
+def test_delete_person(alice: Any, sam: Person) -> None:
+    fill(alice, sam)
+    client = client_for(alice)
+    assert "can't be brought back" in html(client.get(f"/people/{sam.pk}/delete/"))
+    client.post(f"/people/{sam.pk}/delete/")
+    assert not Person.objects.exists() and not Observation.objects.exists() and not TheySaid.objects.exists()
+
+
+@pytest.mark.parametrize("persona", ["bob", "charlie"])
+def test_others_get_404_on_every_page(alice: Any, sam: Person, persona: str, request: Any) -> None:
+    parts = fill(alice, sam)
+    other = client_for(request.getfixturevalue(persona))
+    p, b, s, st = sam.pk, parts["breach"].pk, parts["said"].pk, parts["step"].pk
+    gets = [f"/people/{p}/", f"/people/{p}/edit/", f"/people/{p}/delete/", f"/people/{p}/events/new/",
+            f"/people/{p}/events/{b}/retract/", f"/people/{p}/said/new/", f"/people/{p}/events/{b}/repair/",
+            f"/people/{p}/ladder/"]
+    for url in gets:
+        assert other.get(url).status_code == 404, url
+    posts = gets[1:] + [f"/people/{p}/events/{b}/annotate/", f"/people/said/{s}/resolve/", f"/people/{p}/ladder/{st}/"]
+    for url in posts:
+        assert other.post(url, {"text": "x", "outcome": "broken", "name": "x", "kind": "promise_kept",
+                                "on": str(TODAY), "from_checking": "no"}).status_code == 404, url
+    page = html(other.get("/people/"))
+    assert "Sam" not in page and "Return the ladder" not in page
+    assert Person.objects.filter(pk=p).exists() and TheySaid.objects.get(pk=s).status == "pending"
+    assert Observation.objects.filter(person=sam).count() == 6
+
+
+def test_anonymous_is_sent_to_sign_in(sam: Person) -> None:
+    from django.test import Client
+
+    response = Client().get(f"/people/{sam.pk}/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
