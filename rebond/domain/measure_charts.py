@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-WIDTH = 640
-HEIGHT = 240
+WIDTH = 480
+HEIGHT = 220
 LEFT, RIGHT, TOP, BOTTOM = 44, 16, 12, 30
 
 

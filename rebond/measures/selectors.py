@@ -81,6 +81,18 @@ def change_since_previous(*, response: MeasureResponse) -> Change | None:
         return None
 
 
+def change_since_first(*, user: Any, instrument_id: str) -> tuple[date, Change] | None:
+    """Reliable change from the first answers kept here to the latest, with the first day."""
+    rows = MeasureResponse.objects.filter(user=user, instrument=instrument_id).order_by("taken_at", "id")
+    first, last = rows.first(), rows.last()
+    if first is None or last is None or first.pk == last.pk:
+        return None
+    try:
+        return local_date(user, first.taken_at), reliable_change(instrument_id, first.total, last.total)
+    except ValueError:  # no established rule for this questionnaire (or a stored total out of range)
+        return None
+
+
 def series(*, user: Any, instrument_id: str) -> list[tuple[date, float, int]]:
     """(day, total, id) oldest first, days in the person's zone."""
     rows = MeasureResponse.objects.filter(user=user, instrument=instrument_id).order_by("taken_at", "id")

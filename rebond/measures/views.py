@@ -128,6 +128,7 @@ def history(request: HttpRequest, instrument: str) -> HttpResponse:
         "latest_words": inst.band(latest.severity).summary if latest else "",
         "latest_total": presenters.total_text(inst, latest.total) if latest else "",
         "change": selectors.change_since_previous(response=latest) if latest else None,
+        "since_first": selectors.change_since_first(user=user, instrument_id=inst.id) if count > 2 else None,
         "has_rule": inst.reliable_change is not None,
         "chart": charts.instrument_chart(inst, [(d, t) for d, t, _ in points]),
         "chart_desc": charts.describe(inst, [(d, t) for d, t, _ in points]),

@@ -14,6 +14,7 @@ from rebond.domain.instruments import INSTRUMENT_IDS, load
 from rebond.measures import services
 from rebond.measures.models import MeasureDraft, MeasureResponse
 from tests.conftest import client_for
+from tests.measures.conftest import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -170,7 +171,8 @@ def test_charts_shade_bands_only_where_validated(alice: Any) -> None:
 def test_others_get_404(alice: Any, bob: Any, charlie: Any, phq9_response: Any) -> None:
     pk = phq9_response.pk
     for other in (bob, charlie):
-        client = client_for(other)
+        client = signed_in(other)
+        assert client.get("/measures/").status_code == 200
         assert client.get(f"/measures/phq9/{pk}/").status_code == 404
         assert client.post(f"/measures/phq9/{pk}/delete/").status_code == 404
         assert "16 out of 27" not in client.get("/measures/phq9/").content.decode()
@@ -199,7 +201,7 @@ def test_schedule_form(alice: Any, bob: Any) -> None:
     assert alice.measure_schedules.get().every_days == 14
     html = page_text(client.get("/"))
     assert "A questionnaire is ready" in html and "/measures/phq9/take/" in html
-    assert "A questionnaire is ready" not in client_for(bob).get("/").content.decode()
+    assert "A questionnaire is ready" not in signed_in(bob).get("/").content.decode()
     client.post("/measures/phq9/schedule/", {"action": "stop"})
     assert not alice.measure_schedules.exists()
 
@@ -222,3 +224,12 @@ def test_index_has_a_chart_per_instrument_and_paired_outcome(alice: Any) -> None
     assert html.count("<svg") == 3  # PHQ-9, GAD-7 and WHO-5 have more than one result
     assert "Services call this reliable recovery" in html
     assert "went down by" in html
+
+
+def test_history_says_change_since_the_first_answers(alice: Any) -> None:
+    from rebond.measures import demo
+
+    demo.build(alice)
+    html = page_text(client_for(alice).get("/measures/phq9/"))
+    assert "Since last time: Your score moved by 1 point" in html
+    assert "Since your first one here" in html and "went down by 9 points" in html
