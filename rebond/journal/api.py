@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any, Literal
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from rebond.core.api_base import Page, current_user
 from rebond.journal import catalogue, selectors, services
@@ -81,19 +81,19 @@ def _out(e: JournalEntry) -> dict[str, Any]:
 
 
 @router.get("/journal", response=Page[EntryOut])
-def entry_list(request: HttpRequest, q: str = "", kind: str = "", limit: int = Field(20, ge=1, le=200),
-               offset: int = Field(0, ge=0)) -> dict[str, Any]:
+def entry_list(request: HttpRequest, q: str = "", kind: str = "", limit: int = Query(20, ge=1, le=200),
+               offset: int = Query(0, ge=0)) -> dict[str, Any]:
     rows, count = selectors.entry_list(user=current_user(request), q=q, kind=kind, limit=limit, offset=offset)
     return {"items": [_out(e) for e in rows], "count": count}
 
 
 @router.post("/journal", response={201: EntryWriteOut})
-def entry_create(request: HttpRequest, payload: EntryIn) -> tuple[int, dict[str, Any]]:
+def entry_create(request: HttpRequest, payload: EntryIn) -> Status:
     user = current_user(request)
     entry, result = services.entry_create(user=user, kind=payload.kind, body=payload.body, retelling=payload.retelling,
                                           prompt=payload.prompt, strengths=payload.strengths,
                                           believable=payload.believable, on=payload.on)
-    return 201, {**_out(entry), "crisis": result.as_payload()}
+    return Status(201, {**_out(entry), "crisis": result.as_payload()})
 
 
 @router.get("/journal/strengths", response=Page[StrengthOut])

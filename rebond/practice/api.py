@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from rebond.core.api_base import Page, current_user
@@ -125,16 +125,16 @@ def exercise_get(request: HttpRequest, slug: str) -> dict[str, Any]:
 
 
 @router.post("/practice/sessions", response={201: SessionWriteOut})
-def session_create(request: HttpRequest, payload: SessionIn) -> tuple[int, dict[str, Any]]:
+def session_create(request: HttpRequest, payload: SessionIn) -> Status:
     user = current_user(request)
     session = services.session_create(user=user, exercise=payload.exercise, distress_before=payload.distress_before,
                                       distress_after=payload.distress_after, finished=payload.finished, on=payload.on)
-    return 201, {**_session_out(session), "help": _help(user, session.distress_after)}
+    return Status(201, {**_session_out(session), "help": _help(user, session.distress_after)})
 
 
 @router.get("/practice/sessions", response=Page[SessionOut])
-def session_list(request: HttpRequest, exercise: str | None = None, limit: int = Field(20, ge=1, le=200),
-                 offset: int = Field(0, ge=0)) -> dict[str, Any]:
+def session_list(request: HttpRequest, exercise: str | None = None, limit: int = Query(20, ge=1, le=200),
+                 offset: int = Query(0, ge=0)) -> dict[str, Any]:
     rows, count = selectors.session_list(user=current_user(request), exercise=exercise, limit=limit, offset=offset)
     return {"items": [_session_out(s) for s in rows], "count": count}
 

@@ -1,0 +1,80 @@
+"""/api/v1 for practice and Learn, against alice, bob and charlie, and with no token."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from rebond.practice import content
+from rebond.practice.models import ExerciseSession
+
+pytestmark = pytest.mark.django_db
+
+
+def test_exercises_list_and_one(api_as: Any, alice: Any) -> None:
+    api = api_as(alice)
+    listing = api.get("/exercises").json()
+    assert listing["count"] == len(content.exercises()) == 6
+    slugs = {item["slug"] for item in listing["items"]}
+    assert {"grounding-5-4-3-2-1", "paced-breathing", "square-breathing", "body-scan", "safe-place",
+            "self-compassion-break"} == slugs
+    paced = api.get("/exercises/paced-breathing").json()
+    assert [p["breath"] for p in paced["pacer"]] == ["in", "out"]
+    assert api.get("/exercises/nope").status_code == 404
+    assert api_as(None).get("/exercises").status_code == 401
+
+
+def test_session_post_and_history(api_as: Any, alice: Any) -> None:
+    api = api_as(alice)
+    made = api.post("/practice/sessions", {"exercise": "paced-breathing", "distress_before": 6, "distress_after": 4})
+    assert made.status_code == 201
+    body = made.json()
+    assert body["change"] == -2 and body["help"]["offered"] is False
+    assert api.get("/practice/sessions").json()["count"] == 1
+    assert api.get(f"/practice/sessions/{body['id']}").json()["distress_after"] == 4
+    assert api.get("/practice/change").json()["sessions"] == 1
+
+
+def test_distress_8_after_offers_help(api_as: Any, alice: Any) -> None:
+    made = api_as(alice).post("/practice/sessions", {"exercise": "safe-place", "distress_before": 7, "distress_after": 8})
+    assert made.status_code == 201
+    help_ = made.json()["help"]
+    assert help_["offered"] is True and help_["resources"] and help_["safety_plan"] == "/safety-plan/"
+
+
+@pytest.mark.parametrize("payload, field", [
+    ({"exercise": "safe-place", "distress_before": 11}, "distress_before"),
+    ({"exercise": "safe-place", "distress_before": 3, "distress_after": -1}, "distress_after"),
+    ({"exercise": "nope", "distress_before": 3}, "exercise"),
+    ({"exercise": "safe-place", "distress_before": 3, "on": "2999-01-01"}, "on"),
+    ({"exercise": "safe-place"}, "distress_before"),
+])
+def test_bad_input_names_its_field(api_as: Any, alice: Any, payload: dict[str, Any], field: str) -> None:
+    response = api_as(alice).post("/practice/sessions", payload)
+    assert response.status_code == 422
+    assert any(field in item["loc"] for item in response.json()["detail"])
+    assert not ExerciseSession.objects.exists()
+
+
+def test_sessions_are_private(api_as: Any, alice: Any, bob: Any, charlie: Any) -> None:
+    made = api_as(alice).post("/practice/sessions", {"exercise": "body-scan", "distress_before": 5}).json()
+    for other in (bob, charlie):
+        api = api_as(other)
+        assert api.get("/practice/sessions").json()["count"] == 0
+        assert api.get(f"/practice/sessions/{made['id']}").status_code == 404
+        assert api.delete(f"/practice/sessions/{made['id']}").status_code == 404
+    assert api_as(None).get(f"/practice/sessions/{made['id']}").status_code == 401
+    assert api_as(None).post("/practice/sessions", {"exercise": "body-scan", "distress_before": 5}).status_code == 401
+    assert api_as(alice).delete(f"/practice/sessions/{made['id']}").status_code == 204
+    assert not ExerciseSession.objects.exists()
+
+
+def test_learn_is_open_to_everyone(api_as: Any, charlie: Any) -> None:
+    for api in (api_as(None), api_as(charlie)):
+        listing = api.get("/learn").json()
+        assert listing["count"] == 18
+        page = api.get("/learn/cbt").json()
+        assert page["evidence"] == "strong" and page["evidence_label"] == "Strong evidence"
+        assert "<h2>What it targets</h2>" in page["html"]
+        assert api.get("/learn/nope").status_code == 404
