@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "rebond.accounts",
     "rebond.safety",
     "rebond.thoughts",
+    "rebond.practice",
+    "rebond.journal",
     "rebond.people",
     "rebond.boundaries",
     "rebond.measures",

@@ -12,6 +12,8 @@ urlpatterns = [
     path("people/", include("rebond.people.urls")),
     path("boundaries/", include("rebond.boundaries.urls")),
     path("measures/", include("rebond.measures.urls")),
+    path("", include("rebond.practice.urls")),
+    path("journal/", include("rebond.journal.urls")),
     path("", include("rebond.thoughts.urls")),
     path("", include("rebond.core.urls")),
 ]
