@@ -107,7 +107,7 @@ def thought_add(name: Annotated[str, typer.Argument(help="The account.")]) -> No
             break
         emotions.append({"name": feeling, "before": _rating(f"How strong was {feeling}?", optional=False),
                          "after": None})
-    belief_before = _rating(f'How much do you believe "{hot}"?')
+    belief_before = _rating("How much do you believe the hot thought?")
     traps = _suggest(hot)
     accurate = typer.confirm("Could this be an accurate read (does the evidence back it up)?", default=False)
     evidence_for = _text("What supports the thought?")
@@ -128,7 +128,7 @@ def thought_add(name: Annotated[str, typer.Argument(help="The account.")]) -> No
     for emotion in emotions:
         emotion["after"] = _rating(f"How strong is {emotion['name']} now? (it was {emotion['before']})")
     changes["emotions"] = emotions
-    changes["belief_after"] = _rating(f'How much do you believe "{hot}" now?')
+    changes["belief_after"] = _rating("How much do you believe the hot thought now?")
     try:
         record, result = services.record_save(user=user, changes=changes)
     except ValidationError as exc:
