@@ -98,6 +98,12 @@ def test_demo_builds_sixty_lifelike_days(alice: Any) -> None:
     for text in texts:
         assert not crisis.check(text).detected, text
     assert not any(services.rules.is_safety_promise(p.text) for p in promises)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT note, obstacle FROM promises_checkin WHERE note IS NOT NULL OR obstacle IS NOT NULL")
+        raw = " ".join(str(v) for row in cursor.fetchall() for v in row)
+    assert raw and "tired" not in raw and "Felt good" not in raw, "demo notes are sealed like any other"
 
 
 def cli(*args: str, input: str | None = None) -> Any:
