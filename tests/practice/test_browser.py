@@ -1,0 +1,88 @@
+"""In a real Chromium: a breathing exercise with distress before and after, the pacer moving only when motion is
+welcome, help after a hard session, and Learn signed out. axe-core checks each page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from rebond.practice.models import ExerciseSession
+from tests.conftest import axe_check, make_user, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def rate(page: Any, group: str, value: int) -> None:
+    page.get_by_role("group", name=group).get_by_label(str(value), exact=True).check()
+
+
+def test_breathing_exercise_logs_distress_before_and_after(page: Any) -> None:
+    make_user("alice", region="GB", time_zone="Europe/London")
+    sign_in(page, "alice")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Practice").click()
+    page.wait_for_url("**/practice/")
+    axe_check(page)
+    page.get_by_role("link", name="Paced breathing").first.click()
+    page.wait_for_url("**/practice/paced-breathing/")
+    assert page.get_by_text("Eyes open is fine.").first.is_visible()
+    live = page.locator(".pacer-live")
+    live.wait_for(state="visible")
+    axe_check(page)
+    rate(page, "Before you start", 6)
+    page.get_by_role("button", name="Start").click()
+    page.locator(".pacer-live[data-breath='in']").wait_for()
+    assert "Breathe in" in page.locator("[data-pacer-label]").inner_text()
+    assert page.locator(".pacer-shape.is-in").count() == 1
+    page.locator(".pacer-live[data-breath='out']").wait_for(timeout=8_000)  # the YAML's 4 s in, then out
+    page.get_by_role("button", name="Stop").click()
+    assert "Stopped" in page.locator("[data-pacer-label]").inner_text()
+    rate(page, "How much distress do you feel now?", 3)
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url("**/practice/")
+    session = ExerciseSession.objects.get()
+    assert (session.exercise, session.distress_before, session.distress_after) == ("paced-breathing", 6, 3)
+    assert page.get_by_text("Distress before: 6, after: 3").is_visible()
+    axe_check(page)
+
+
+def test_reduced_motion_shows_the_still_alternative(page: Any) -> None:
+    make_user("alice", region="GB", time_zone="Europe/London")
+    page.emulate_media(reduced_motion="reduce")
+    sign_in(page, "alice")
+    page.goto("/practice/square-breathing/")
+    still = page.locator(".pacer-still")
+    assert still.is_visible()
+    assert page.get_by_text("Breathe in (first side) for 4 seconds.").is_visible()
+    page.wait_for_load_state("load")
+    assert not page.locator(".pacer-live").is_visible()
+    assert not page.get_by_role("button", name="Start").is_visible()
+    axe_check(page)
+
+
+def test_hard_session_offers_help(page: Any) -> None:
+    make_user("alice", region="GB", time_zone="Europe/London")
+    sign_in(page, "alice")
+    page.goto("/practice/grounding-5-4-3-2-1/")
+    rate(page, "Before you start", 8)
+    rate(page, "How much distress do you feel now?", 9)
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("heading", name="It's still a lot right now").wait_for()
+    assert page.get_by_role("link", name="Open my safety plan").is_visible()
+    assert ExerciseSession.objects.get().distress_after == 9
+    axe_check(page)
+
+
+def test_learn_signed_out(page: Any) -> None:
+    make_user("alice")
+    page.goto("/learn/")
+    axe_check(page)
+    page.get_by_role("link", name="How to find a therapist").click()
+    page.wait_for_url("**/learn/finding-a-therapist/")
+    assert page.get_by_role("heading", name="Questions for a first call").is_visible()
+    axe_check(page)
+    page.goto("/learn/emdr/")
+    assert page.get_by_text("Strong evidence.").is_visible()
+    axe_check(page)
+    page.goto("/practice/grounding-5-4-3-2-1/")
+    axe_check(page)
