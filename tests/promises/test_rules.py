@@ -153,3 +153,5 @@ def test_chart_points_stay_inside_the_drawing(data: tuple[list[float], list[floa
         assert chart.LEFT - 0.05 <= x <= chart.WIDTH - chart.RIGHT + 0.05
         assert chart.TOP - 0.05 <= y <= chart.HEIGHT - chart.BOTTOM + 0.05
     assert drawn.ticks[0][1] == f"{days[0]:%-d %b}" and drawn.ticks[-1][1] == f"{days[-1]:%-d %b}"
+    xs = [x for x, _, _ in drawn.ticks]
+    assert all(b - a >= chart.MIN_TICK_GAP for a, b in zip(xs, xs[1:], strict=False)), "labels never overlap"
