@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from rebond.domain import promises as rules
 from rebond.promises import services
 from rebond.promises.models import CalendarFeed, CheckIn, Promise, Victory
 
@@ -58,6 +59,10 @@ def import_all(user: Any, data: Any) -> int:
                                   size=item.get("size", "small"), rrule=str(item.get("rrule") or ""),
                                   starts_on=starts_on, ends_on=_day(item.get("ends_on")),
                                   archived=bool(item.get("archived")))
+                try:
+                    rules.parse_rule(promise.rrule, starts_on)
+                except rules.RuleError as exc:
+                    raise ValidationError({"promises": [exc.message]}) from exc
                 promise.full_clean()
                 promise.save()
                 added += 1

@@ -83,6 +83,16 @@ def test_import_round_trip(alice: Any, charlie: Any) -> None:
         selectors.self_trust(user=alice, on=TODAY).estimate)
 
 
+def test_import_refuses_a_bad_rule(charlie: Any) -> None:
+    from django.core.exceptions import ValidationError
+
+    data = {"format": "rebond-export", "sections": {"promises": {"promises": [
+        {"text": "Read", "size": "small", "rrule": "FREQ=HOURLY", "starts_on": str(TODAY), "checkins": []}]}}}
+    with pytest.raises(ValidationError):
+        account_services.account_import(user=charlie, data=data)
+    assert not Promise.objects.exists()
+
+
 def test_demo_builds_sixty_lifelike_days(alice: Any) -> None:
     demo.build(alice)
     promises = Promise.objects.filter(user=alice)
