@@ -155,14 +155,16 @@ def checkin_save(
         raise ValidationError(errors)
     # The guard reads the line before anything else is done with it (contributing.md, Free text).
     result = guard_for(user, note)
+    fields = {"mood": mood, "safety": safety, "about": about, "note": note}
+    DailyCheckin(user=user, date=on, **fields).full_clean(validate_unique=False, validate_constraints=False)
     with transaction.atomic():
-        checkin = DailyCheckin.objects.select_for_update().filter(user=user, date=on).first()
-        created = checkin is None
-        if checkin is None:
-            checkin = DailyCheckin(user=user, date=on)
-        checkin.mood, checkin.safety, checkin.about, checkin.note = mood, safety, about, note
-        checkin.full_clean()
-        checkin.save()
+        # get_or_create copes with two saves of the same day racing (one row per day is a constraint).
+        checkin, created = DailyCheckin.objects.select_for_update().get_or_create(user=user, date=on,
+                                                                                  defaults=fields)
+        if not created:
+            for name, value in fields.items():
+                setattr(checkin, name, value)
+            checkin.save()
     return checkin, created, result
 
 
