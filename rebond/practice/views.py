@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rebond.domain import helplines, practice_change
-from rebond.practice import content, selectors, services
+from rebond.practice import content, panels, selectors, services
 from rebond.practice.models import ExerciseSession
 
 PAGE_SIZE = 20
@@ -50,6 +50,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "practice/index.html", {
         "exercises": content.exercises(), "history": history, "page": page,
         "change": selectors.distress_change(user=user),
+        "unsafe": panels.unsafe_today(user, services.user_today(user)),
     })
 
 

@@ -147,3 +147,15 @@ def test_missing_apps_add_no_facts(alice: Any, monkeypatch: Any) -> None:
     assert panels.recent_crossed_boundary(alice, TODAY) is None
     assert panels.unsafe_today(alice, TODAY) is False
     assert panels.boundary_script_url(None) is None
+
+
+@needs_measures
+def test_practice_page_puts_help_first_on_an_unsafe_day(alice: Any) -> None:
+    from rebond.measures.models import DailyCheckin
+
+    client = client_for(alice)
+    assert "Practices can wait" not in client.get("/practice/").content.decode()
+    DailyCheckin.objects.create(user=alice, date=TODAY, mood=2, safety="not_sure", about="myself")
+    page = client.get("/practice/").content.decode()
+    assert "Practices can wait" in page and "/help/" in page and "/safety-plan/" in page
+    assert "/journal/" in page
