@@ -60,6 +60,7 @@ class EntryForm(forms.Form):
             del self.fields["retelling"]
         if kind != Kind.AFFIRMATIONS:
             del self.fields["believable"]
+        self.order_fields(["strengths", "prompt", "body", "retelling", "believable", "on"])
         for name, field in self.fields.items():
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"id_{name}_helptext"
