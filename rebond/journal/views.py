@@ -58,8 +58,10 @@ def index(request: HttpRequest) -> HttpResponse:
     rows, count = selectors.entry_list(user=request.user, q=q, kind=kind, limit=PAGE_SIZE,
                                        offset=(number - 1) * PAGE_SIZE)
     pages = max(1, -(-count // PAGE_SIZE))
+    names = {s.slug: s.name for s in catalogue.strengths()}
+    entries = [{"e": e, "strengths": ", ".join(names.get(slug, slug) for slug in e.strengths or [])} for e in rows]
     return render(request, "journal/index.html", {
-        "entries": rows, "count": count, "q": q, "kind": kind, "kinds": _kinds(), "number": number, "pages": pages,
+        "entries": entries, "count": count, "q": q, "kind": kind, "kinds": _kinds(), "number": number, "pages": pages,
         "searching": bool(q or kind),
     })
 

@@ -184,3 +184,9 @@ def test_edit_and_delete_are_owner_only(alice: Any, bob: Any, charlie: Any) -> N
     assert mine.body == "Changed."
     assert client.post(f"/journal/{mine.pk}/delete/").status_code == 302
     assert not JournalEntry.objects.filter(pk=mine.pk).exists()
+
+
+def test_a_strengths_entry_is_listed_by_its_strengths(alice: Any) -> None:
+    services.entry_create(user=alice, kind="strengths", strengths=["hope", "zest"])
+    page = html(client_for(alice).get("/journal/"))
+    assert "Hope, Zest" in page
