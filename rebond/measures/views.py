@@ -50,9 +50,11 @@ def _posted_answers(request: HttpRequest, instrument: Instrument) -> list[int | 
     for item in instrument.items:
         raw = request.POST.get(f"q{item.number}", "")
         try:
-            answers.append(int(raw))
+            value: int | None = int(raw)
         except ValueError:
-            answers.append(None)
+            value = None
+        # A value no answer has (a hand-made post) counts as not answered yet, never as a score.
+        answers.append(value if value is not None and item.min_value <= value <= item.max_value else None)
     return answers
 
 

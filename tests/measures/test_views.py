@@ -233,3 +233,20 @@ def test_history_says_change_since_the_first_answers(alice: Any) -> None:
     html = page_text(client_for(alice).get("/measures/phq9/"))
     assert "Since last time: Your score moved by 1 point" in html
     assert "Since your first one here" in html and "went down by 9 points" in html
+
+
+def test_out_of_range_posts_count_as_unanswered(alice: Any) -> None:
+    client = client_for(alice)
+    assert client.post("/measures/gad7/draft/", {"q1": "9", "q2": "x", "q3": "1"}).status_code == 302
+    assert MeasureDraft.objects.get(user=alice).answers == [None, None, 1]
+    response = post_answers(client, "gad7", [7, 1, 1, 1, 1, 1, 1])
+    assert response.status_code == 422 and "Question 1 still needs an answer" in response.content.decode()
+    assert not MeasureResponse.objects.exists()
+
+
+def test_item9_support_without_a_region_says_local_emergency_number_first(charlie: Any) -> None:
+    client = client_for(charlie)
+    location = post_answers(client, "phq9", [0] * 8 + [2])["Location"]
+    html = page_text(client.get(location))
+    panel = html[html.index("support-panel"):]
+    assert panel.index("call your local emergency number") < panel.index("Open my safety plan")
