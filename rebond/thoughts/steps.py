@@ -53,14 +53,16 @@ def neighbours(step: Step) -> tuple[Step | None, Step | None]:
 
 def thought_rows(record: ThoughtRecord) -> list[dict[str, Any]]:
     rows = [{"text": t.text, "hot": t.hot} for t in record.thoughts.all()]
-    while len(rows) < max(MIN_THOUGHT_ROWS, len(rows) + 1):
+    target = max(MIN_THOUGHT_ROWS, len(rows) + 1)
+    while len(rows) < target:
         rows.append({"text": "", "hot": False})
     return rows
 
 
 def emotion_rows(record: ThoughtRecord) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = [{"name": e.name, "before": e.before, "after": e.after} for e in record.emotions.all()]
-    while len(rows) < max(MIN_EMOTION_ROWS, len(rows) + 1):
+    target = max(MIN_EMOTION_ROWS, len(rows) + 1)
+    while len(rows) < target:
         rows.append({"name": "", "before": None, "after": None})
     return rows
 
