@@ -18,6 +18,8 @@ from rebond.people import forms, selectors, services, words
 from rebond.people.models import Observation, Person, TheySaid
 from rebond.safety import interstitial
 
+TIMELINE_PAGE = 40
+
 
 def person_or_404(request: HttpRequest, person_id: int) -> Person:
     try:
@@ -110,6 +112,7 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
     person = person_or_404(request, person_id)
     view = selectors.person_view(user=request.user, person=person)
     score = view.score
+    rows = view.timeline if request.GET.get("all") else view.timeline[:TIMELINE_PAGE]
     context = {
         "person": person, "view": view, "score": score,
         "show_number": score.status != "not_enough_evidence",
@@ -118,7 +121,8 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
         "pending": selectors.said_list(user=request.user, person=person),
         "record_note": words.word("record_note"), "guidance": words.word("guidance"),
         "checking_note": words.word("checking_note") if view.checking_count else "",
-        "rows": [{"row": r, "label": words.kind_label(r.obs.kind)} for r in view.timeline],
+        "rows": [{"row": r, "label": words.kind_label(r.obs.kind)} for r in rows],
+        "hidden": len(view.timeline) - len(rows),
         "hurt_question": words.word("hurt_question"),
         "surveillance_title": words.word("surveillance_title"), "surveillance": words.word("surveillance"),
     }

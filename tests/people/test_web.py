@@ -88,6 +88,15 @@ def test_person_page_shows_both_panels_timeline_and_weights(alice: Any, sam: Per
     assert_csp_clean(page)
 
 
+def test_long_timelines_show_the_newest_first_then_all(alice: Any, sam: Person) -> None:
+    for d in range(45):
+        services.observation_add(user=alice, person=sam, on=TODAY - timedelta(days=d), kind="promise_kept")
+    client = client_for(alice)
+    page = html(client.get(f"/people/{sam.pk}/"))
+    assert page.count('class="moment ') == 40 and "Show 5 earlier moments" in page
+    assert html(client.get(f"/people/{sam.pk}/?all=1")).count('class="moment ') == 45
+
+
 def test_too_little_evidence_shows_words_not_a_number(alice: Any, sam: Person) -> None:
     services.observation_add(user=alice, person=sam, on=TODAY, kind="promise_kept")
     page = html(client_for(alice).get(f"/people/{sam.pk}/"))
