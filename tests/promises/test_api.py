@@ -109,7 +109,7 @@ def test_double_submitted_checkin_leaves_one_row(api_as: Any, alice: Any) -> Non
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=submit) for _ in range(4)]
+    threads = [threading.Thread(target=submit) for _ in range(3)]
     for t in threads:
         t.start()
     for t in threads:
