@@ -78,3 +78,12 @@ def test_learn_is_open_to_everyone(api_as: Any, charlie: Any) -> None:
         assert page["evidence"] == "strong" and page["evidence_label"] == "Strong evidence"
         assert "<h2>What it targets</h2>" in page["html"]
         assert api.get("/learn/nope").status_code == 404
+
+
+def test_openapi_describes_practice_learn_and_journal() -> None:
+    from django.test import Client
+
+    schema = Client().get("/api/v1/openapi.json").json()
+    for path in ("/api/v1/exercises", "/api/v1/practice/sessions", "/api/v1/practice/sessions/{session_id}",
+                 "/api/v1/learn", "/api/v1/learn/{slug}", "/api/v1/journal", "/api/v1/journal/{entry_id}"):
+        assert path in schema["paths"], path
