@@ -26,3 +26,21 @@ def record(alice: Any) -> Any:
 
     record, _ = services.record_save(user=alice, changes=FULL)
     return record
+
+
+def web_for(user: Any) -> Any:
+    """A signed-in test client. Clinicians must have two-step sign-in on before any page opens, so bob gets it."""
+    import time
+    from importlib.util import find_spec
+
+    from tests.conftest import client_for
+
+    if getattr(user, "role", "") == "clinician" and find_spec("rebond.accounts.twofactor") is not None:
+        import pyotp
+
+        from rebond.accounts import twofactor
+
+        if not twofactor.is_enabled(user):
+            secret = twofactor.new_secret()
+            twofactor.enable(user=user, secret=secret, code=pyotp.TOTP(secret).at(time.time() - 30))
+    return client_for(user)

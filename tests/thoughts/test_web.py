@@ -12,7 +12,7 @@ from rebond.domain.traps import TRAP_IDS, trap_library
 from rebond.safety.interstitial import SESSION_KEY
 from rebond.thoughts import selectors, services
 from tests.conftest import client_for
-from tests.thoughts.conftest import FULL
+from tests.thoughts.conftest import FULL, web_for
 
 pytestmark = pytest.mark.django_db
 
@@ -342,7 +342,7 @@ def test_patterns_page(alice: Any) -> None:
 
 def test_bob_and_charlie_get_404_everywhere(alice: Any, bob: Any, charlie: Any, record: Any) -> None:
     for stranger in (bob, charlie):
-        c = client_for(stranger)
+        c = web_for(stranger)
         urls = [reverse("thoughts:detail", args=[record.pk]), step_url(record, "situation"), step_url(record, "review")]
         for url in urls:
             assert c.get(url).status_code == 404, url
