@@ -13,8 +13,8 @@ from rebond.measures.models import MeasureDraft, MeasureResponse
 
 pytestmark = pytest.mark.django_db
 
-VECTORS = json.loads((Path("/work/shared/design/instrument-vectors.json")).read_text()) if Path(
-    "/work/shared/design/instrument-vectors.json").exists() else {}
+VECTORS_PATH = Path(__file__).resolve().parents[3] / "shared/design/instrument-vectors.json"
+VECTORS = json.loads(VECTORS_PATH.read_text(encoding="utf-8"))
 VECTOR_IDS = {"PHQ-9": "phq9", "GAD-7": "gad7", "SCS-SF": "scssf", "PCL-5": "pcl5", "WHO-5": "who5"}
 PCL5_ANSWERS = {
     "all 0": [0] * 20,
