@@ -211,3 +211,10 @@ def calendar_feed_exists(*, user: Any) -> str | None:
     """The current secret feed token, or None when the person hasn't made a feed yet."""
     feed = CalendarFeed.objects.filter(user=user).first()
     return str(feed.token) if feed is not None else None
+
+
+def latest_smaller_step(*, user: Any, promise: Promise) -> str:
+    """The most recent "smaller version to try" the person wrote in a miss debrief for this promise."""
+    row = (CheckIn.objects.filter(user=user, promise=promise, smaller_step__isnull=False)
+           .order_by("-on").only("id", "user_id", "smaller_step").first())
+    return str(row.smaller_step or "") if row is not None else ""

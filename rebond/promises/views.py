@@ -105,6 +105,11 @@ def promise_detail(request: HttpRequest, promise_id: int) -> HttpResponse:
     promise = _promise(request, promise_id)
     initial = {"text": promise.text, "why": promise.why, "size": promise.size, "repeat": forms.repeat_for(promise.rrule),
                "rrule": promise.rrule, "starts_on": promise.starts_on, "ends_on": promise.ends_on}
+    smaller = selectors.latest_smaller_step(user=user, promise=promise)
+    if smaller and request.GET.get("use") == "smaller":
+        initial["text"] = smaller
+        if rules.smaller_size(promise.size):
+            initial["size"] = rules.smaller_size(promise.size)
     form = forms.PromiseForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -127,6 +132,7 @@ def promise_detail(request: HttpRequest, promise_id: int) -> HttpResponse:
     strength = next((s for s in selectors.promise_strengths(user=user, on=today) if s.promise.pk == promise.pk), None)
     return render(request, "promises/detail.html", {
         "promise": promise, "form": form, "pause_form": pause_form, "count": count, "strength": strength,
+        "smaller": smaller,
         "schedule": rules.describe_rule(promise.rrule, promise.starts_on),
         "history": [{"c": c, "words": words.outcome_words(c.outcome, c.reason)} for c in checkins],
         "title": "Change this promise",

@@ -143,6 +143,11 @@ def test_miss_debrief_without_javascript(alice: Any) -> None:
     row = CheckIn.objects.get(promise=promise)
     assert row.obstacle == "Rain all day" and row.smaller_step == "Walk round the block"
     assert row.outcome == "missed"
+    detail = html(client.get(f"/promises/{promise.pk}/"))
+    assert "Your idea for a smaller version: “Walk round the block”" in detail
+    prefilled = html(client.get(f"/promises/{promise.pk}/?use=smaller"))
+    assert 'value="Walk round the block"' in prefilled
+    assert '<option value="tiny" selected>' in prefilled
 
 
 def test_debrief_with_crisis_words_shows_the_calm_page(alice: Any) -> None:
