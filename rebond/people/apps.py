@@ -7,9 +7,10 @@ class PeopleConfig(AppConfig):
     verbose_name = "Trust in others"
 
     def ready(self) -> None:
-        from rebond.core import demo, nav, ownership
+        from rebond.core import demo, nav, ownership, today
         from rebond.people import demo as people_demo
         from rebond.people import ownership as people_ownership
+        from rebond.people import panels
 
         ownership.register(
             "people",
@@ -18,4 +19,5 @@ class PeopleConfig(AppConfig):
             importer=people_ownership.import_all,
         )
         nav.register("People", "people:list", order=40)
+        today.register("people", template="people/_today.html", order=40, context=panels.today_context)
         demo.register(people_demo.build, order=40)

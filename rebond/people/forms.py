@@ -35,9 +35,10 @@ class PersonForm(_Described):
 class ObservationForm(_Described):
     kind = forms.ChoiceField(label="What happened", choices=[(k, words.kind_label(k)) for k in Kind.values])
     on = forms.DateField(label="When", widget=DateInput)
-    severity = forms.FloatField(label="How much it mattered to you", initial=1.0, min_value=SEVERITY_MIN,
-                                max_value=SEVERITY_MAX, required=False, help_text=words.word("severity_help"),
-                                widget=forms.NumberInput(attrs={"step": "0.5"}))
+    # The range is checked by the service, so the message beside the field is in our words.
+    severity = forms.FloatField(label="How much it mattered to you", initial=1.0, required=False,
+                                help_text=words.word("severity_help"),
+                                widget=forms.NumberInput(attrs={"step": "0.5", "min": SEVERITY_MIN, "max": SEVERITY_MAX}))
     repairs = forms.TypedChoiceField(label="Which moment it repairs", required=False, coerce=int, empty_value=None,
                                      help_text=words.word("repairs_help"))
     note = forms.CharField(label="What you saw or heard", required=False, max_length=FREE_TEXT_LIMIT,

@@ -242,5 +242,7 @@ def said_resolve(request: HttpRequest, said_id: int) -> HttpResponse:
     else:
         messages.success(request, "Kept. That's another piece of evidence." if said.status == "kept"
                          else "Noted as not kept. It's in the record, and it will count less as time goes on.")
-    target = request.POST.get("next") == "list"
-    return redirect("people:list") if target else redirect("people:detail", said.person_id)
+    target = request.POST.get("next")
+    if target == "today":
+        return redirect("core:home")
+    return redirect("people:list") if target == "list" else redirect("people:detail", said.person_id)

@@ -88,6 +88,18 @@ def test_person_page_shows_both_panels_timeline_and_weights(alice: Any, sam: Per
     assert_csp_clean(page)
 
 
+def test_today_lists_what_is_due_and_only_then(alice: Any, sam: Person) -> None:
+    client = client_for(alice)
+    assert "They said they would" not in html(client.get("/"))
+    services.said_create(user=alice, person=sam, text="Fix the tap", due_on=TODAY + timedelta(days=3))
+    assert "Fix the tap" not in html(client.get("/"))
+    services.said_create(user=alice, person=sam, text="Return the ladder", made_on=TODAY - timedelta(days=2),
+                         due_on=TODAY - timedelta(days=1))
+    page = html(client.get("/"))
+    assert "Return the ladder" in page and "Fix the tap" not in page
+    assert_csp_clean(page)
+
+
 def test_long_timelines_show_the_newest_first_then_all(alice: Any, sam: Person) -> None:
     for d in range(45):
         services.observation_add(user=alice, person=sam, on=TODAY - timedelta(days=d), kind="promise_kept")
@@ -120,7 +132,7 @@ def test_log_an_observation_from_checking_names_the_pattern(alice: Any, sam: Per
 
 @pytest.mark.parametrize(("data", "field", "words"), [
     ({"kind": "promise_kept", "on": str(TODAY + timedelta(days=1))}, "on", "future"),
-    ({"kind": "promise_broken", "on": str(TODAY), "severity": "4"}, "severity", "3"),
+    ({"kind": "promise_broken", "on": str(TODAY), "severity": "4"}, "severity", "0.5 (a little) to 3 (very serious)"),
     ({"kind": "apology", "on": str(TODAY)}, "repairs", "points back"),
 ])
 def test_bad_input_is_shown_beside_the_field(alice: Any, sam: Person, data: dict[str, str], field: str,
