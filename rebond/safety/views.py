@@ -71,7 +71,11 @@ def plan(request: HttpRequest) -> HttpResponse:
              "text_error": " ".join(errors.get(f"{step.id}.text", [])),
              "obstacle_error": " ".join(errors.get(f"{step.id}.obstacle", []))} for step in steps]
     catalogue = plan_service.catalogue()
-    template = "safety/plan_print.html" if request.GET.get("print") else "safety/plan.html"
+    printed = request.GET.get("print", "")
+    template = {"": "safety/plan.html", "card": "safety/plan_card.html"}.get(printed, "safety/plan_print.html")
+    # The wallet card: the steps in two halves (front and back) of one folded card.
+    numbered = [{**row, "number": i} for i, row in enumerate(rows, start=1)]
     return render(request, template, {"rows": rows, "intro": catalogue["intro"],
-                                      "obstacle_prompt": catalogue["obstacle_prompt"]},
+                                      "obstacle_prompt": catalogue["obstacle_prompt"],
+                                      "halves": [numbered[:4], numbered[4:]]},
                   status=422 if errors else 200)

@@ -115,3 +115,19 @@ def test_full_thought_record_with_a_crisis_interstitial(page: Any) -> None:
     page.get_by_role("link", name="Mind reading").click()
     page.get_by_role("heading", name="Questions to ask yourself").wait_for()
     axe_check(page)
+
+
+def test_safety_plan_from_get_help_now_to_a_wallet_card(page: Any) -> None:
+    make_user("alice", region="GB", time_zone="Europe/London")
+    sign_in(page, "alice")
+    page.get_by_role("link", name="Get help now").click()
+    page.wait_for_url("**/help/")
+    page.get_by_role("link", name="Open my safety plan").click()
+    page.wait_for_url("**/safety-plan/")
+    page.get_by_label("What might get in the way?").first.fill("I forget where I put the list.")
+    page.get_by_role("button", name="Save my plan").click()
+    page.get_by_text("Your safety plan is saved.").wait_for()
+    page.get_by_role("link", name="Print a wallet card").click()
+    page.wait_for_url("**/safety-plan/?print=card")
+    assert page.get_by_text("My safety plan", exact=True).is_visible()
+    axe_check(page)

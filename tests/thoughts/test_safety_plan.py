@@ -1,0 +1,59 @@
+"""Acceptance line 7 of issue 4: the safety plan in the Stanley-Brown order, "what might get in the way?" at each
+step, editable, printable (full page and a wallet card), linked from Get help now."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from rebond.safety import plan as safety_plan
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+ORDER = ["warning_signs", "coping", "distractions", "people", "professionals", "surroundings", "reasons"]
+
+
+def test_steps_follow_the_stanley_brown_order() -> None:
+    assert [s.id for s in safety_plan.steps()] == ORDER
+
+
+def test_every_step_asks_what_might_get_in_the_way(alice: Any) -> None:
+    page = client_for(alice).get("/safety-plan/").content.decode()
+    assert page.count("What might get in the way?") == len(ORDER)
+    assert 'name="reasons-obstacle"' in page
+
+
+def test_linked_from_get_help_now(alice: Any) -> None:
+    assert 'href="/safety-plan/"' in client_for(alice).get("/help/").content.decode()
+
+
+def test_wallet_card_prints_both_halves_in_order(alice: Any, charlie: Any) -> None:
+    safety_plan.plan_save(user=alice, entries={
+        "warning_signs": {"text": "I stop answering my sister.", "obstacle": ""},
+        "reasons": {"text": "My dog Biscuit. " + "And many more things. " * 20, "obstacle": ""},
+    })
+    c = client_for(alice)
+    assert 'href="?print=card"' in c.get("/safety-plan/").content.decode()
+    response = c.get("/safety-plan/?print=card")
+    assert response.status_code == 200
+    page = response.content.decode()
+    titles = [s.title for s in safety_plan.steps()]
+    positions = [page.index(title) for title in titles]
+    assert positions == sorted(positions)
+    assert "I stop answering my sister." in page and "My dog Biscuit." in page
+    assert "And many more things. " * 20 not in page  # shortened to fit the card
+    assert "safety/card.css" in page and "style=" not in page and "<style" not in page
+    assert "Biscuit" not in client_for(charlie).get("/safety-plan/?print=card").content.decode()
+
+
+def test_full_print_page_still_works(alice: Any) -> None:
+    safety_plan.plan_save(user=alice, entries={"coping": {"text": "Walk round the block", "obstacle": "Rain"}})
+    page = client_for(alice).get("/safety-plan/?print=1").content.decode()
+    assert "Walk round the block" in page and "If something gets in the way: Rain" in page
+
+
+def test_signed_out_is_sent_to_sign_in(client: Any) -> None:
+    response = client.get("/safety-plan/?print=card")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
