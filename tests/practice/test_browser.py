@@ -86,3 +86,30 @@ def test_learn_signed_out(page: Any) -> None:
     axe_check(page)
     page.goto("/practice/grounding-5-4-3-2-1/")
     axe_check(page)
+
+
+def test_one_step_at_a_time_and_stop_any_time(page: Any) -> None:
+    from rebond.practice import content
+
+    item = content.exercise("grounding-5-4-3-2-1")
+    assert item is not None
+    make_user("alice", region="GB", time_zone="Europe/London")
+    sign_in(page, "alice")
+    page.goto("/practice/grounding-5-4-3-2-1/")
+    first, second = item.steps[0].text, item.steps[1].text
+    assert page.get_by_text(first).is_visible() and page.get_by_text(second).is_visible()
+    page.get_by_role("button", name="Guide me one step at a time").click()
+    assert page.get_by_text(first).is_visible() and not page.get_by_text(second).is_visible()
+    assert page.get_by_text(f"Step 1 of {len(item.steps)}").is_visible()
+    axe_check(page)
+    page.get_by_role("button", name="Next step").click()
+    assert page.get_by_text(second).is_visible() and not page.get_by_text(first).is_visible()
+    page.get_by_role("button", name="Back").click()
+    assert page.get_by_text(first).is_visible()
+    page.get_by_role("link", name="Stop and go to the end").click()
+    rate(page, "Before you start", 5)
+    page.get_by_label("I stopped early. That's okay.").check()
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Saved. Distress before: 5 of 10.").wait_for(timeout=30_000)
+    session = ExerciseSession.objects.get()
+    assert session.finished is False and session.distress_after is None

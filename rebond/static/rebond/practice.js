@@ -67,7 +67,58 @@
     live.hidden = false;
   }
 
+  // One step at a time: a hard moment is a bad time to read a list. Without JavaScript the list is all there is.
+  function guide(list) {
+    var steps = Array.prototype.slice.call(list.querySelectorAll("li"));
+    if (steps.length < 2) { return; }
+    var current = 0;
+    var bar = document.createElement("div");
+    bar.className = "actions step-guide";
+    function button(text, extra) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.textContent = text;
+      if (extra) { b.className = extra; }
+      return b;
+    }
+    var start = button("Guide me one step at a time", "secondary");
+    var back = button("Back", "quiet");
+    var next = button("Next step");
+    var all = button("Show all steps", "quiet");
+    var status = document.createElement("p");
+    status.className = "small";
+    status.setAttribute("aria-live", "polite");
+    function show() {
+      steps.forEach(function (step, i) { step.hidden = i !== current; });
+      status.textContent = "Step " + (current + 1) + " of " + steps.length + ". Skip any step you like.";
+      back.disabled = current === 0;
+      next.textContent = current === steps.length - 1 ? "Finish" : "Next step";
+    }
+    function guided(on) {
+      list.classList.toggle("is-guided", on);
+      [back, next, all].forEach(function (b) { b.hidden = !on; });
+      start.hidden = on;
+      status.hidden = !on;
+      if (on) { show(); steps[current].focus(); } else { steps.forEach(function (step) { step.hidden = false; }); }
+    }
+    steps.forEach(function (step, i) { step.tabIndex = -1; step.value = i + 1; });
+    start.addEventListener("click", function () { current = 0; guided(true); });
+    back.addEventListener("click", function () { if (current > 0) { current -= 1; show(); steps[current].focus(); } });
+    next.addEventListener("click", function () {
+      if (current < steps.length - 1) { current += 1; show(); steps[current].focus(); return; }
+      guided(false);
+      var after = document.getElementById("after");
+      if (after) { after.scrollIntoView(); after.focus(); }
+    });
+    all.addEventListener("click", function () { guided(false); });
+    [start, back, next, all].forEach(function (b) { bar.appendChild(b); });
+    list.parentNode.insertBefore(status, list.nextSibling);
+    list.parentNode.insertBefore(bar, list);
+    guided(false);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-pacer]").forEach(setup);
+    document.querySelectorAll("[data-steps]").forEach(guide);
   });
 })();
