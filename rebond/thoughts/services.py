@@ -48,7 +48,7 @@ def _rating(value: Any, field: str, errors: dict[str, list[str]], *, required: b
         return None
     try:
         number = int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         errors[field] = [RATING_RANGE]
         return None
     if isinstance(value, bool) or not 0 <= number <= 100 or (isinstance(value, float) and value != number):

@@ -167,3 +167,17 @@ def test_signed_out_gets_401(api_as: Any, record: Any) -> None:
     assert api.get("/thoughts").status_code == 401
     assert api.get(f"/thoughts/{record.pk}").status_code == 401
     assert api.post("/thoughts", FULL).status_code == 401
+
+
+def test_openapi_lists_the_thought_endpoints(api_as: Any, alice: Any) -> None:
+    schema = api_as(alice).get("/openapi.json").json()
+    assert {"/api/v1/thoughts/analyze", "/api/v1/thoughts", "/api/v1/thoughts/{record_id}"} <= set(schema["paths"])
+
+
+@pytest.mark.parametrize("value", [True, [1], {"a": 1}, "abc", 1e300, -1, 100.5])
+def test_odd_ratings_are_422_not_a_crash(api_as: Any, alice: Any, value: Any) -> None:
+    response = api_as(alice).post("/thoughts", {"thoughts": [{"text": "ok"}], "belief_before": value,
+                                                 "emotions": [{"name": "Sad", "before": value}]})
+    assert response.status_code == 422
+    locs = [d["loc"] for d in response.json()["detail"]]
+    assert ["body", "belief_before"] in locs and ["body", "emotions", 0, "before"] in locs
