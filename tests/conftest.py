@@ -7,9 +7,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from it unless told it's fine.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Property tests judge behaviour, not speed: a busy CI machine must not turn a slow example into a failure.
+hypothesis_settings.register_profile("rebond", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("rebond")
 
 CHROMIUM = os.environ.get("REBOND_CHROMIUM", "/usr/bin/chromium")
 PASSWORD = "correct horse battery staple"
@@ -132,7 +138,8 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
 
     context.on("request", watch)
     pg = context.new_page()
-    pg.set_default_timeout(10_000)
+    pg.set_default_timeout(30_000)
+    pg.set_default_navigation_timeout(30_000)
     yield pg
     context.close()
     assert not outside, f"pages asked another host for: {outside}"
