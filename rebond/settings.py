@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "rebond.core",
     "rebond.accounts",
     "rebond.safety",
+    "rebond.care",
     "rebond.thoughts",
     "rebond.practice",
     "rebond.journal",

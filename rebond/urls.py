@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("rebond.practice.urls")),
     path("journal/", include("rebond.journal.urls")),
     path("", include("rebond.thoughts.urls")),
+    path("care/", include("rebond.care.urls")),
     path("", include("rebond.core.urls")),
 ]
