@@ -211,8 +211,9 @@ def record_step(request: HttpRequest, record_id: int, step_id: str) -> HttpRespo
         errors = steps.field_errors(exc.message_dict, names)
         return render(request, "thoughts/step.html",
                       _step_context(request, record, step, posted=request.POST, errors=errors), status=422)
-    target = previous if request.POST.get("go") == "back" else following
-    then = redirect(_step_url(record, target or step))
+    go = request.POST.get("go")
+    target = previous if go == "back" else following
+    then = redirect("thoughts:list") if go == "stop" else redirect(_step_url(record, target or step))
     # "Back to my entry" returns to this very step, with the person's words in it.
     return interstitial.after_save(request, result, entry_key=f"thoughts:{record.pk}",
                                    back_url=_step_url(record, step), then=then)

@@ -146,3 +146,10 @@ def test_cli_accurate_read_and_crisis_note(alice: Any) -> None:
 def test_cli_problems_exit_1(alice: Any) -> None:
     assert cli("thought", "list", "nobody").exit_code == 1
     assert cli("thought", "list", "alice", "--trap", "doom").exit_code == 1
+
+
+def test_rebond_demo_account_has_thought_records() -> None:
+    from rebond.core.demo import create_demo
+
+    user = create_demo(username="demo", password="demo-password-1")
+    assert ThoughtRecord.objects.filter(user=user, status="done").count() >= 4

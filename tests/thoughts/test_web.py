@@ -111,6 +111,14 @@ def test_back_goes_to_the_previous_step_and_saves(alice: Any) -> None:
     assert selectors.record_get(user=alice, record_id=record.pk).belief_before == 40
 
 
+def test_save_and_stop_keeps_the_words_and_goes_to_the_list(alice: Any) -> None:
+    c = client_for(alice)
+    record = services.record_start(user=alice)
+    response = c.post(step_url(record, "situation"), {"situation": "Written just now", "go": "stop"})
+    assert response["Location"] == reverse("thoughts:list")
+    assert selectors.record_get(user=alice, record_id=record.pk).situation == "Written just now"
+
+
 def test_original_thought_is_pinned_while_reframing(alice: Any, record: Any) -> None:
     c = client_for(alice)
     for step in ("belief", "traps", "evidence", "balance", "rerate", "review"):
