@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -28,7 +29,6 @@ from rebond.accounts.forms import (
     TokenForm,
 )
 from rebond.accounts.models import ApiToken, Role, User
-
 
 PENDING_2FA = "pending_two_factor"
 SETUP_SECRET = "two_factor_setup_secret"
@@ -242,9 +242,9 @@ ROLE_WORDS = {Role.CLIENT: "yourself", Role.CLINICIAN: "a clinician", Role.SUPPO
 @require_http_methods(["GET", "POST"])
 def signin_code(request: HttpRequest) -> HttpResponse:
     """Second step of sign-in for accounts with two-factor on."""
-    pending = request.session.get(PENDING_2FA)
+    pending: dict[str, Any] | None = request.session.get(PENDING_2FA)
     user = User.objects.filter(pk=pending["user"]).first() if pending else None
-    if user is None:
+    if pending is None or user is None:
         return redirect("accounts:login")
     form = CodeForm(request.POST or None)
     locked_minutes = None
@@ -286,18 +286,18 @@ def two_factor(request: HttpRequest) -> HttpResponse:
                                                                "required": twofactor.is_required(user)})
     secret = request.session.get(SETUP_SECRET) or twofactor.new_secret()
     request.session[SETUP_SECRET] = secret
-    form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    code_form = CodeForm(request.POST or None)
+    if request.method == "POST" and code_form.is_valid():
         try:
-            twofactor.enable(user=user, secret=secret, code=form.cleaned_data["code"])
+            twofactor.enable(user=user, secret=secret, code=code_form.cleaned_data["code"])
         except ValidationError as exc:
-            form.add_error("code", exc.message_dict["code"])
+            code_form.add_error("code", exc.message_dict["code"])
         else:
             del request.session[SETUP_SECRET]
             messages.success(request, "Two-step sign-in is on. You'll be asked for a code when you sign in.")
             return redirect("accounts:settings")
     uri = twofactor.provisioning_uri(user, secret)
     return render(request, "accounts/two_factor_setup.html", {
-        "form": form, "qr": twofactor.qr_svg(uri), "secret": secret,
+        "form": code_form, "qr": twofactor.qr_svg(uri), "secret": secret,
         "required": twofactor.is_required(user),
     })
