@@ -57,6 +57,13 @@ def rows(*, viewer: Any, sort: str = "name") -> list[dict[str, Any]]:
     if is_clinician:
         for h in Homework.objects.filter(clinician=viewer, owner_id__in=[s.owner_id for s in shares]):
             homework.setdefault(h.owner_id, []).append(h)
+    taken: dict[int, set[str]] = {}
+    if by_scope.get(Scope.MEASURES):
+        from rebond.measures.models import MeasureResponse
+
+        for user_id, instrument in (MeasureResponse.objects.filter(user_id__in=by_scope[Scope.MEASURES])
+                                    .order_by().values_list("user_id", "instrument").distinct()):
+            taken.setdefault(user_id, set()).add(instrument)
     now = timezone.now()
     log: list[AccessLog] = []
     out = []
@@ -67,7 +74,7 @@ def rows(*, viewer: Any, sort: str = "name") -> list[dict[str, Any]]:
                                "last_active": latest.get(owner.pk), "scores": None, "flags": None,
                                "homework": None, "unseen_flags": 0}
         if Scope.MEASURES in scopes:
-            row["scores"] = reads.latest_scores(owner)
+            row["scores"] = reads.latest_scores(owner, taken.get(owner.pk, set()))
             log.append(_log(viewer, owner, Scope.MEASURES, now))
         if Scope.SAFETY_ALERTS in scopes and is_clinician and pledged:
             alerts = reads.safety_alerts(owner)

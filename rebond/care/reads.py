@@ -72,13 +72,17 @@ def _victories(owner: Any) -> dict[str, Any]:
     return {"items": [{"on": v.on.isoformat(), "text": v.text, "source": v.source} for v in items], "count": count}
 
 
-def latest_scores(owner: Any) -> list[dict[str, Any]]:
+def latest_scores(owner: Any, taken: set[str] | None = None) -> list[dict[str, Any]]:
+    """The latest score of each questionnaire with its reliable change. `taken` (instrument ids the person has
+    answered, when the caller already knows) skips the ones never taken."""
     from rebond.domain.instruments import load
     from rebond.measures import selectors
     from rebond.measures.access import enabled_instrument_ids
 
     out = []
     for instrument_id in enabled_instrument_ids():
+        if taken is not None and instrument_id not in taken:
+            continue
         latest = selectors.response_latest(user=owner, instrument_id=instrument_id)
         if latest is None:
             continue

@@ -153,3 +153,22 @@ def test_questionnaire_homework_names_the_questionnaire(alice: Any, bob: Any, ap
     past = api_as(bob).post(f"/care/clients/{alice.pk}/homework",
                             {"kind": "grounding", "due_on": str(timezone.localdate() - timedelta(days=9))})
     assert past.status_code == 422
+
+
+def test_dashboard_with_100_clients_sharing_measures(bob: Any, django_assert_max_num_queries: Any) -> None:
+    """Queries grow only with the questionnaires people actually took (three per latest score), never per
+    questionnaire not taken; the access log is written in one insert."""
+    from rebond.care import dashboard
+    from rebond.care.models import Share
+    from rebond.measures import services as measures
+    from tests.conftest import make_user
+
+    for n in range(100):
+        owner = make_user(f"client{n:03}", "client")
+        Share.objects.create(owner=owner, viewer=bob, role="clinician", scopes=["measures", "victories"])
+        if n % 10 == 0:
+            measures.response_create(user=owner, instrument_id="gad7", answers=[1, 1, 1, 1, 1, 1, 1])
+    with django_assert_max_num_queries(60):
+        rows = dashboard.rows(viewer=bob, sort="activity")
+    assert len(rows) == 100 and sum(1 for r in rows if r["scores"]) == 10
+    assert AccessLog.objects.filter(viewer=bob, scope="measures").count() == 100
