@@ -26,6 +26,23 @@ def today_panel(request: HttpRequest) -> dict[str, Any] | None:
     }
 
 
+def calendar_items(user: Any, start: Any, end: Any) -> list[Any]:
+    """Questionnaires due, for the private calendar feed (one item a due day, first day only per run)."""
+    from rebond.core.calendar import CalendarItem
+    from rebond.measures import selectors
+
+    seen: set[str] = set()
+    items = []
+    for due in selectors.measures_due(user=user, start=start, end=end):
+        if due.instrument_id in seen:  # a questionnaire stays due until taken; remind on the day it falls due
+            continue
+        seen.add(due.instrument_id)
+        items.append(CalendarItem(uid=f"measure-{due.instrument_id}-{due.on.isoformat()}", on=due.on,
+                                  title=f"{due.title} is ready when you are", neutral_title=due.neutral_title,
+                                  description="A short questionnaire in rebond. Skip it if today is not the day."))
+    return items
+
+
 def register_all() -> None:
     from rebond.core import demo, nav, ownership, today
     from rebond.measures import demo as measures_demo
@@ -36,3 +53,6 @@ def register_all() -> None:
     today.register("measures", template="measures/_today.html", order=5, context=today_panel)
     nav.register("Measures", "measures:index", order=40)
     demo.register(measures_demo.build, order=60)
+    from rebond.core import calendar
+
+    calendar.register("measures", calendar_items)

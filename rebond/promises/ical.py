@@ -42,6 +42,34 @@ def build_feed(*, user: Any, promises: Iterable[Promise], now: datetime, host: s
         alarm.add("trigger", REMINDER_AFTER_MIDNIGHT)
         event.add_component(alarm)
         cal.add_component(event)
+    _add_other_items(cal, user=user, now=now, host=host)
     return cal.to_ical()
+
+
+OTHER_ITEMS_DAYS = 90
+
+
+def _add_other_items(cal: Calendar, *, user: Any, now: datetime, host: str) -> None:
+    """Questionnaires due and other apps' dated items (rebond.core.calendar), for the next few months."""
+    from rebond.core import calendar as sources
+
+    start = now.date()
+    for item in sources.items_for(user, start, start + timedelta(days=OTHER_ITEMS_DAYS)):
+        title = item.neutral_title if user.discreet_mode else item.title
+        event = Event()
+        event.add("uid", f"{item.uid}@{host}")
+        event.add("dtstamp", now)
+        event.add("dtstart", item.on)
+        event.add("dtend", item.on + timedelta(days=1))
+        event.add("summary", title)
+        event.add("transp", "TRANSPARENT")
+        if item.description and not user.discreet_mode:
+            event.add("description", item.description)
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", title)
+        alarm.add("trigger", REMINDER_AFTER_MIDNIGHT)
+        event.add_component(alarm)
+        cal.add_component(event)
 
 
