@@ -321,6 +321,34 @@ def homework_done(request: HttpRequest, homework_id: int, payload: HomeworkDoneI
                                             done=payload.done))
 
 
+@router.get("/care/clients/{owner_id}/summary", response={200: dict, 404: ErrorOut, 422: ErrorOut})
+def client_summary(request: HttpRequest, owner_id: int, start: date | None = None, end: date | None = None) -> Any:
+    """A session summary for a period (default: the last 90 days), with only the shared scopes. Logged."""
+    from datetime import timedelta
+
+    from django.core.exceptions import ValidationError
+
+    from rebond.care import summary
+    from rebond.measures.selectors import user_today
+
+    user = current_user(request)
+    if user.pk == owner_id:
+        owner, scopes, clinician = user, frozenset(access.SCOPES), None
+    else:
+        share = access.share_or_404(viewer=user, owner_id=owner_id)
+        owner = share.owner
+        scopes = access.effective_scopes(share) & {"promises", "measures", "thoughts"}
+        clinician = user if share.role == CircleRole.CLINICIAN else None
+    end = end or user_today(owner)
+    start = start or end - timedelta(days=90)
+    if start > end or (end - start).days > summary.MAX_DAYS:
+        raise ValidationError({"start": ["Pick a start on or before the end, and a year at most."]})
+    for scope in sorted(scopes):
+        if user.pk != owner_id:
+            access.read_scope(user, owner_id, scope, via="api")
+    return summary.build(owner=owner, start=start, end=end, scopes=frozenset(scopes), clinician=clinician)
+
+
 # --- generic per-scope reads last, so the fixed paths above match first ----------------------------------------
 
 @router.get("/care/clients/{owner_id}/{scope}", response={200: ScopeOut, 404: ErrorOut, 403: ErrorOut})

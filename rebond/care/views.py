@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from rebond.care import access, dashboard, reads, selectors, services
+from rebond.care import access, dashboard, reads, selectors, services, summary
 from rebond.care.models import CircleRole, HomeworkKind, Scope
 from rebond.safety import interstitial
 
@@ -313,3 +313,53 @@ def homework_assign(request: HttpRequest, owner_id: int) -> HttpResponse:
 
 def _name(user: Any) -> str:
     return str(user.display_name or user.username)
+
+
+# --- the printable session summary ---------------------------------------------------------------------------------
+
+def _period(request: HttpRequest, today: Any) -> tuple[Any, Any, list[str]]:
+    from datetime import date, timedelta
+
+    errors = []
+    try:
+        end = date.fromisoformat(request.GET.get("end", "")) if request.GET.get("end") else today
+    except ValueError:
+        end, errors = today, ["The end date isn't a date — pick one from the calendar."]
+    try:
+        start = date.fromisoformat(request.GET.get("start", "")) if request.GET.get("start") else \
+            end - timedelta(days=90)
+    except ValueError:
+        start, errors = end - timedelta(days=90), ["The start date isn't a date — pick one from the calendar."]
+    if start > end:
+        start, errors = end - timedelta(days=90), ["The start date comes after the end — pick an earlier start."]
+    if (end - start).days > summary.MAX_DAYS:
+        start, errors = end - timedelta(days=summary.MAX_DAYS), ["A summary covers a year at most."]
+    return start, end, errors
+
+
+@login_required
+@require_GET
+def my_summary(request: HttpRequest) -> HttpResponse:
+    from rebond.measures.selectors import user_today
+
+    start, end, errors = _period(request, user_today(request.user))
+    data = summary.build(owner=request.user, start=start, end=end, scopes=frozenset(access.SCOPES))
+    return render(request, "care/summary.html", {"owner": request.user, "data": data, "start": start, "end": end,
+                                                 "errors": errors, "mine": True})
+
+
+@login_required
+@require_GET
+def client_summary(request: HttpRequest, owner_id: int) -> HttpResponse:
+    from rebond.measures.selectors import user_today
+
+    share = access.share_or_404(viewer=request.user, owner_id=owner_id)
+    owner = share.owner
+    start, end, errors = _period(request, user_today(owner))
+    scopes = access.effective_scopes(share) & {Scope.PROMISES, Scope.MEASURES, Scope.THOUGHTS}
+    for scope in sorted(scopes):
+        access.read_scope(request.user, owner_id, scope)
+    data = summary.build(owner=owner, start=start, end=end, scopes=frozenset(scopes),
+                         clinician=request.user if share.role == CircleRole.CLINICIAN else None)
+    return render(request, "care/summary.html", {"owner": owner, "data": data, "start": start, "end": end,
+                                                 "errors": errors, "mine": False})
