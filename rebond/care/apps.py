@@ -17,3 +17,6 @@ class CareConfig(AppConfig):
         nav.register("Sharing", "care:index", order=90, roles={"client"})
         today.register("care", template="care/_today.html", order=15, context=panels.today_context)
         demo.register(care_demo.build, order=95)
+        from rebond.core import calendar
+
+        calendar.register("care_homework", panels.calendar_items)

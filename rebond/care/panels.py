@@ -19,3 +19,18 @@ def today_context(request: HttpRequest) -> dict[str, Any] | None:
     if not homework and not notes:
         return None
     return {"homework": homework, "notes": notes, "today": today}
+
+
+def calendar_items(user: Any, start: Any, end: Any) -> list[Any]:
+    """Homework not done yet, on its due day, for the person's private calendar feed. Never the note: calendars
+    are often synced to other companies' servers."""
+    from rebond.care.models import Homework
+    from rebond.core.calendar import CalendarItem
+
+    rows = Homework.objects.filter(owner=user, done_at__isnull=True, due_on__gte=start, due_on__lte=end)
+    items = []
+    for h in rows.only("id", "kind", "count", "instrument", "due_on"):
+        what = f"{h.count} thought records" if h.kind == "thought_records" and h.count > 1 else h.get_kind_display()
+        items.append(CalendarItem(uid=f"care-homework-{h.pk}", on=h.due_on, title=f"Homework due: {what}",
+                                  neutral_title="Reminder"))
+    return items

@@ -43,7 +43,9 @@ def _scope_choices(role: str, chosen: list[str] | tuple[str, ...]) -> list[dict[
 def index(request: HttpRequest) -> HttpResponse:
     user = request.user
     log, log_count = selectors.access_log(user=user, limit=50)
-    shares = [{"share": s, "choices": _scope_choices(s.role, s.scopes)} for s in selectors.shares_given(user=user)]
+    shares = [{"share": s, "choices": _scope_choices(s.role, s.scopes),
+               "pledge": selectors.pledge_for(user=s.viewer) if s.role == CircleRole.CLINICIAN else None}
+              for s in selectors.shares_given(user=user)]
     return render(request, "care/index.html", {
         "shares": shares, "invitations": selectors.invitations_pending(user=user), "log": log,
         "log_count": log_count, "honest_line": HONEST_LINE,

@@ -172,3 +172,25 @@ def test_dashboard_with_100_clients_sharing_measures(bob: Any, django_assert_max
         rows = dashboard.rows(viewer=bob, sort="activity")
     assert len(rows) == 100 and sum(1 for r in rows if r["scores"]) == 10
     assert AccessLog.objects.filter(viewer=bob, scope="measures").count() == 100
+
+
+def test_homework_is_in_the_calendar_feed_without_the_note(alice: Any, bob: Any) -> None:
+    from django.test import Client
+
+    from rebond.promises import services as promises
+
+    share(alice, bob, ["victories"])
+    due = timezone.localdate() + timedelta(days=3)
+    services.homework_assign(clinician=bob, owner=alice, kind="grounding", due_on=due, assigned_on=due,
+                             note="Private words")
+    token = promises.calendar_feed_token(user=alice)
+    feed = Client().get(f"/calendar/{token}.ics").content.decode()
+    assert "Homework due: A grounding exercise" in feed and "Private words" not in feed
+
+
+def test_the_person_sees_the_clinicians_pledge(alice: Any, bob: Any) -> None:
+    share(alice, bob, ["victories", "safety_alerts"])
+    assert "haven't said yet how often" in signed_in(alice).get("/care/").content.decode()
+    services.pledge_set(user=bob, **PLEDGE)
+    page = signed_in(alice).get("/care/").content.decode()
+    assert "Tuesday and Friday mornings" in page and "555-0100" in page
