@@ -157,6 +157,10 @@ def record_save(*, user: Any, record: ThoughtRecord | None = None,
             record = ThoughtRecord(user=user)
         elif record.user_id != user.pk:
             raise ThoughtRecord.DoesNotExist
+        else:
+            # One writer at a time per record: a draft save and a step save arriving together must not both
+            # replace the thoughts and leave two copies.
+            list(ThoughtRecord.objects.select_for_update().filter(pk=record.pk).values_list("pk", flat=True))
         for key in (*TEXT_FIELDS, *RATING_FIELDS, "traps", "accurate_read", "status"):
             if key in clean:
                 setattr(record, key, clean[key])
