@@ -18,7 +18,23 @@ def today_context(request: HttpRequest) -> dict[str, Any] | None:
     notes = selectors.encouragements_for_today(user=user)
     if not homework and not notes:
         return None
-    return {"homework": homework, "notes": notes, "today": today}
+    return {"homework": [{"h": h, "url": start_url(h)} for h in homework], "notes": notes, "today": today}
+
+
+START_PAGES = {"thought_records": "thoughts:new", "promise_practice": "promises:new",
+               "boundary_script": "boundaries:new", "grounding": "practice:index"}
+
+
+def start_url(homework: Any) -> str:
+    """Where to begin this homework, in the app that owns it ("" when that app isn't there)."""
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        if homework.kind == "questionnaire":
+            return reverse("measures:take", args=[homework.instrument])
+        return reverse(START_PAGES[homework.kind])
+    except (NoReverseMatch, KeyError):
+        return ""
 
 
 def calendar_items(user: Any, start: Any, end: Any) -> list[Any]:

@@ -136,7 +136,7 @@ def test_homework_shows_on_today_and_adherence_shows_to_both(alice: Any, bob: An
                             {"kind": "thought_records", "count": 2, "due_on": due, "note": "When it gets loud"})
     assert made.status_code == 201, made.content
     today = signed_in(alice).get("/").content.decode()
-    assert "2 thought records" in today and "When it gets loud" in today
+    assert "2 thought records" in today and "When it gets loud" in today and 'href="/thoughts/new/"' in today
     homework_id = made.json()["id"]
     assert api_as(bob).put(f"/care/homework/{homework_id}/done", {"done": True}).status_code == 404
     assert api_as(alice).put(f"/care/homework/{homework_id}/done", {"done": True}).status_code == 200
