@@ -144,3 +144,14 @@ class DemoCompanion(models.Model):
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     companion = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+
+class SummaryThought(models.Model):
+    """A thought record the person chose to include in session summaries (when thought records are shared)."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="care_summary_thoughts")
+    record_id = models.PositiveIntegerField()
+    chosen_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner", "record_id"], name="care_summary_thought_once")]

@@ -238,10 +238,31 @@ def homework_mark(*, user: Any, homework_id: int, done: bool) -> Homework:
     return homework
 
 
+# --- thought records chosen for session summaries -------------------------------------------------------------
+
+def summary_thoughts_set(*, user: Any, record_ids: list[int], within: list[int]) -> int:
+    """Choose which of the records in `within` (those shown to the person) go into summaries. Others stay as they are."""
+    from rebond.care.models import SummaryThought
+    from rebond.thoughts import selectors as thoughts
+
+    rows, _ = thoughts.record_list(user=user, status="done", limit=10_000)
+    own = {r.pk for r in rows}
+    shown = set(within) & own
+    chosen = set(record_ids) & shown
+    with transaction.atomic():
+        SummaryThought.objects.filter(owner=user, record_id__in=shown - chosen).delete()
+        existing = set(SummaryThought.objects.filter(owner=user, record_id__in=chosen)
+                       .values_list("record_id", flat=True))
+        SummaryThought.objects.bulk_create([SummaryThought(owner=user, record_id=r) for r in chosen - existing])
+    return len(chosen)
+
+
 # --- data ownership ----------------------------------------------------------------------------------------------
 
 def export_all(user: Any) -> dict[str, Any]:
     """What the person gave (shares, invitations, their access log, notes, homework) and what they receive."""
+    from rebond.care.models import SummaryThought
+
     return {
         "shares_given": [
             {"viewer": s.viewer.username, "role": s.role, "scopes": list(s.scopes),
@@ -267,6 +288,8 @@ def export_all(user: Any) -> dict[str, Any]:
             for h in Homework.objects.filter(owner=user).order_by("due_on", "id")
         ],
         "pledge": _pledge_export(user),
+        "summary_thought_records": sorted(SummaryThought.objects.filter(owner=user)
+                                          .values_list("record_id", flat=True)),
     }
 
 
@@ -279,9 +302,10 @@ def _pledge_export(user: Any) -> dict[str, str] | None:
 
 def delete_all(user: Any) -> None:
     """Either side leaving ends every share between them; the owner's log and notes go with the owner."""
-    from rebond.care.models import DemoCompanion
+    from rebond.care.models import DemoCompanion, SummaryThought
 
     with transaction.atomic():
+        SummaryThought.objects.filter(owner=user).delete()
         companions = list(DemoCompanion.objects.filter(owner=user).select_related("companion"))
         DemoCompanion.objects.filter(Q(owner=user) | Q(companion=user)).delete()
         if companions:

@@ -12,15 +12,16 @@ from rebond.care.models import Scope
 MAX_DAYS = 366
 
 
-def build(*, owner: Any, start: date, end: date, scopes: frozenset[str], clinician: Any | None = None
-          ) -> dict[str, Any]:
+def build(*, owner: Any, start: date, end: date, scopes: frozenset[str], clinician: Any | None = None,
+          everything: bool = False) -> dict[str, Any]:
+    """`everything`: the owner's own view, listing every finished record with whether it is chosen."""
     out: dict[str, Any] = {"start": start.isoformat(), "end": end.isoformat(), "sections": []}
     if Scope.PROMISES in scopes:
         out["promises"] = _promises(owner, start, end)
     if Scope.MEASURES in scopes:
         out["measures"] = _measures(owner, start, end)
     if Scope.THOUGHTS in scopes:
-        out["thoughts"] = _thoughts(owner, start, end)
+        out["thoughts"] = _thoughts(owner, start, end, everything=clinician is None and everything)
     rows = [h for h in selectors.homework_list(owner=owner)
             if start <= h.due_on <= end and (clinician is None or h.clinician_id == clinician.pk)]
     out["homework"] = {
@@ -75,13 +76,20 @@ def _measures(owner: Any, start: date, end: date) -> list[dict[str, Any]]:
     return out
 
 
-def _thoughts(owner: Any, start: date, end: date) -> dict[str, Any]:
+def _thoughts(owner: Any, start: date, end: date, *, everything: bool = False) -> dict[str, Any]:
+    """Counts and traps for every finished record; the words only of records the person chose for summaries."""
+    from rebond.care.models import SummaryThought
     from rebond.thoughts import selectors as thoughts
 
     rows, _ = thoughts.record_list(user=owner, status="done", limit=10_000)
     mine = [r for r in rows if start <= r.created_at.date() <= end]
+    picked = set(SummaryThought.objects.filter(owner=owner).values_list("record_id", flat=True))
     traps: dict[str, int] = {}
     for record in mine:
         for trap in record.traps or []:
             traps[trap] = traps.get(trap, 0) + 1
-    return {"finished": len(mine), "traps": sorted(traps.items(), key=lambda kv: (-kv[1], kv[0]))}
+    shown = [r for r in mine if everything or r.pk in picked]
+    return {"finished": len(mine), "traps": sorted(traps.items(), key=lambda kv: (-kv[1], kv[0])),
+            "records": [{"id": r.pk, "on": r.created_at.date().isoformat(), "thought": thoughts.hot_thought(r),
+                         "balanced_thought": r.balanced_thought, "belief_before": r.belief_before,
+                         "belief_after": r.belief_after, "chosen": r.pk in picked} for r in shown]}

@@ -15,6 +15,7 @@ urlpatterns = [
     path("homework/<int:homework_id>/done/", views.homework_mark, name="homework_mark"),
     path("notes/<int:note_id>/dismiss/", views.note_dismiss, name="note_dismiss"),
     path("summary/", views.my_summary, name="summary"),
+    path("summary/thoughts/", views.summary_thoughts, name="summary_thoughts"),
     path("join/", views.join, name="join"),
     path("join/<str:code>/", views.join, name="join_code"),
     path("clients/", views.clients, name="clients"),

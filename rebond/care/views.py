@@ -345,7 +345,7 @@ def my_summary(request: HttpRequest) -> HttpResponse:
     from rebond.measures.selectors import user_today
 
     start, end, errors = _period(request, user_today(request.user))
-    data = summary.build(owner=request.user, start=start, end=end, scopes=frozenset(access.SCOPES))
+    data = summary.build(owner=request.user, start=start, end=end, scopes=frozenset(access.SCOPES), everything=True)
     return render(request, "care/summary.html", {"owner": request.user, "data": data, "start": start, "end": end,
                                                  "errors": errors, "mine": True})
 
@@ -365,3 +365,14 @@ def client_summary(request: HttpRequest, owner_id: int) -> HttpResponse:
                          clinician=request.user if share.role == CircleRole.CLINICIAN else None)
     return render(request, "care/summary.html", {"owner": owner, "data": data, "start": start, "end": end,
                                                  "errors": errors, "mine": False})
+
+
+@login_required
+@require_POST
+def summary_thoughts(request: HttpRequest) -> HttpResponse:
+    def ids(name: str) -> list[int]:
+        return [int(v) for v in request.POST.getlist(name) if v.isdigit()]
+
+    services.summary_thoughts_set(user=request.user, record_ids=ids("chosen"), within=ids("shown"))
+    messages.success(request, "Saved. Only the records you ticked appear in a clinician's summary.")
+    return redirect(f"{reverse('care:summary')}?start={request.POST.get('start', '')}&end={request.POST.get('end', '')}")

@@ -56,3 +56,21 @@ def test_three_months_reads_a_fixed_number_of_queries(alice: Any, django_assert_
         data = summary.build(owner=alice, start=start, end=today,
                              scopes=frozenset({"promises", "measures", "thoughts"}))
     assert data["promises"]["kept"] + data["promises"]["missed"] == 270
+
+
+def test_only_chosen_thought_records_reach_the_clinicians_summary(alice: Any, bob: Any) -> None:
+    from rebond.thoughts import services as thoughts
+
+    def finished(text: str) -> Any:
+        record, _ = thoughts.record_save(user=alice, changes={
+            "situation": "At work", "thoughts": [{"text": text, "hot": True}], "balanced_thought": "Maybe not"})
+        return thoughts.record_finish(user=alice, record=record)
+
+    keep, private = finished("They think I'm useless"), finished("Nobody would notice")
+    share(alice, bob, ["thoughts"])
+    mine = signed_in(alice)
+    page = mine.get("/care/summary/").content.decode()
+    assert "useless" in page and "notice" in page
+    mine.post("/care/summary/thoughts/", {"shown": [keep.pk, private.pk], "chosen": [keep.pk]})
+    theirs = signed_in(bob).get(f"/care/clients/{alice.pk}/summary/").content.decode()
+    assert "2 finished" in theirs and "useless" in theirs and "notice" not in theirs
