@@ -12,7 +12,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -41,12 +40,14 @@ def _titles() -> dict[str, str]:
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     user = request.user
-    rows, _ = selectors.session_list(user=user, limit=10_000)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    try:
+        number = max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        number = 1
+    rows, count = selectors.session_list(user=user, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
+    page = {"number": number, "pages": max(1, -(-count // PAGE_SIZE))}
     titles = _titles()
-    history = [{"s": s, "title": titles.get(s.exercise, s.exercise),
-                "change": None if s.distress_after is None else s.distress_after - s.distress_before}
-               for s in page.object_list]
+    history = [{"s": s, "title": titles.get(s.exercise, s.exercise)} for s in rows]
     return render(request, "practice/index.html", {
         "exercises": content.exercises(), "history": history, "page": page,
         "change": selectors.distress_change(user=user),
