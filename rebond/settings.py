@@ -9,10 +9,11 @@ import dj_database_url
 from csp.constants import NONE, SELF
 
 from rebond.lib.envs import envbool, envint, envlist, envsecret, envstr
+from rebond.lib.private import private_file, private_folder, write_private
 
 BASE_DIR = Path(__file__).resolve().parent
-DATA_DIR = Path(envstr("REBOND_DATA_DIR", "./var")).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+# Only the account running rebond may look inside: the database, the key file and the secret key live here.
+DATA_DIR = private_folder(Path(envstr("REBOND_DATA_DIR", "./var")).resolve())
 
 DEBUG = envbool("REBOND_DEBUG", False)
 
@@ -24,14 +25,7 @@ def _secret_key() -> str:
         return given
     path = DATA_DIR / "secret_key"
     if not path.exists():
-        candidate = secrets.token_urlsafe(50)
-        try:
-            # O_EXCL: two servers starting at once must end up with the same key.
-            with open(path, "x", encoding="utf-8") as handle:
-                handle.write(candidate)
-            path.chmod(0o600)
-        except FileExistsError:
-            pass
+        write_private(path, secrets.token_urlsafe(50))  # two servers starting at once end up with the same key
     return path.read_text(encoding="utf-8").strip()
 
 
@@ -43,6 +37,10 @@ CSRF_TRUSTED_ORIGINS = envlist("REBOND_CSRF_TRUSTED_ORIGINS", [])
 BEHIND_HTTPS_PROXY = envbool("REBOND_BEHIND_HTTPS_PROXY", False)
 SIGNUP = envstr("REBOND_SIGNUP", "open")
 DISABLED_INSTRUMENTS = envlist("REBOND_DISABLED_INSTRUMENTS", [])
+# Where the FHIR canonical URLs (Questionnaire, CodeSystem) start; the default can never resolve (checked at start).
+FHIR_BASE = envstr("REBOND_FHIR_BASE", "https://rebond.invalid/fhir").strip().rstrip("/")
+# The PCL-5 total from which "at or above the screening cut-off" is said: 33, or 31 to 33 (checked at start).
+PCL5_CUTOFF = envint("REBOND_PCL5_CUTOFF", 33)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -79,6 +77,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "rebond.accounts.middleware.UserTimezoneMiddleware",
     "rebond.accounts.middleware.ClinicianTwoFactorMiddleware",
+    "rebond.core.middleware.DiscreetCookieMiddleware",
+    "rebond.safety.middleware.PendingCrisisPageMiddleware",
 ]
 
 ROOT_URLCONF = "rebond.urls"
@@ -107,11 +107,15 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": str(DATA_DIR / "rebond.sqlite3"),
+            # Made private before SQLite first opens it; SQLite gives the -wal and -shm files the same mode.
+            "NAME": str(private_file(DATA_DIR / "rebond.sqlite3")),
             "OPTIONS": {
                 # WAL lets readers run beside one writer; IMMEDIATE takes the write lock at BEGIN so two
                 # writers queue on busy_timeout instead of failing halfway through a transaction.
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+                # secure_delete overwrites what is deleted, so a destroyed data key leaves the file for real
+                # (some SQLite builds have it on already; this doesn't rely on that).
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; "
+                                "PRAGMA secure_delete=ON;",
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 5,
             },

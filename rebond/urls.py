@@ -18,3 +18,9 @@ urlpatterns = [
     path("care/", include("rebond.care.urls")),
     path("", include("rebond.core.urls")),
 ]
+
+# Error pages on the site's own layout (and JSON under /api/); used when debug is off.
+handler400 = "rebond.core.errors.bad_request"
+handler403 = "rebond.core.errors.permission_denied"
+handler404 = "rebond.core.errors.page_not_found"
+handler500 = "rebond.core.errors.server_error"

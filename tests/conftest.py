@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
@@ -27,6 +28,67 @@ def _fast_hashing(request: pytest.FixtureRequest) -> None:
     if "argon2" in request.keywords or not request.config.pluginmanager.hasplugin("django"):
         return
     request.getfixturevalue("settings").PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# The fixed moment many tests live in (`frozen_day`): a Monday, 13:00 in London.
+NOW = "2026-06-15 12:00:00+00:00"
+TODAY = date(2026, 6, 15)
+
+
+@pytest.fixture
+def frozen_day() -> Iterator[None]:
+    """Freeze the clock at NOW (use with `pytest.mark.usefixtures("frozen_day")`)."""
+    import time_machine
+
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """`REBOND_TEST_CLOCK="2026-07-01 23:20+00:00" make test` runs the suite with the clock there (still ticking),
+    to find tests that only pass when the server's date and a person's date agree."""
+    clock = os.environ.get("REBOND_TEST_CLOCK")
+    if clock:
+        import time_machine
+
+        traveller = time_machine.travel(clock, tick=True)
+        traveller.start()
+        config.add_cleanup(traveller.stop)
+
+
+def html(response: Any) -> str:
+    """A response's text as a person reads it (entities such as &#x27; turned back into characters)."""
+    from html import unescape
+
+    return unescape(str(response.content.decode()))
+
+
+# What Django says by itself. A person should only ever read the project's own words (UX.md: errors name the fix).
+DJANGO_DEFAULTS = ("This field is required", "Ensure this value", "Enter a valid date", "Select a valid choice",
+                   "Enter a list of values", "is not one of the available choices", "Enter a whole number")
+
+
+def assert_own_words(page: str) -> None:
+    for default in DJANGO_DEFAULTS:
+        assert default not in page, f"Django's {default!r} reached the page"
+
+
+def sqlite_bytes_on_disk() -> bytes:
+    """The SQLite database as it lies on disk: the main file after a checkpoint that must have moved every page
+    out of the write-ahead log, then whatever is still in the -wal file (read too, so nothing can hide there)."""
+    from pathlib import Path
+
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        busy, logged, moved = cursor.fetchone()
+    assert busy == 0 and logged == moved, f"the checkpoint didn't finish (busy={busy}, {moved} of {logged} pages)"
+    db_file = Path(connection.settings_dict["NAME"])
+    raw = db_file.read_bytes()
+    assert raw[:16] == b"SQLite format 3\x00"
+    wal = db_file.with_name(db_file.name + "-wal")
+    return raw + (wal.read_bytes() if wal.exists() else b"")
 
 
 def make_user(username: str, role: str = "client", **extra: Any) -> Any:
@@ -61,6 +123,42 @@ def client_for(user: Any) -> Any:
     return client
 
 
+def two_step_on(user: Any) -> None:
+    """Clinicians turn two-step sign-in on first, as they must (the web and the API refuse them otherwise)."""
+    from rebond.accounts import twofactor
+
+    if user.role == "clinician" and not twofactor.is_enabled(user):
+        import pyotp
+
+        secret = twofactor.new_secret()
+        twofactor.enable(user=user, secret=secret, code=pyotp.TOTP(secret).now())
+
+
+def signed_in(user: Any) -> Any:
+    """A browser session; clinicians turn two-step sign-in on first, as they must."""
+    two_step_on(user)
+    return client_for(user)
+
+
+def share(owner: Any, viewer: Any, scopes: list[str] | None = None, role: str = "clinician") -> Any:
+    """Share through the real invitation flow, so tests walk the same path people do."""
+    from rebond.care import services
+
+    _, code = services.invitation_create(user=owner, role=role, scopes=scopes)
+    return services.invitation_accept(user=viewer, code=code)
+
+
+@pytest.fixture
+def bob_shared(alice: Any, bob: Any) -> Any:
+    """bob as the persona matrix means him: alice's clinician, with every scope shared and two-step sign-in on,
+    so a 404 from one of alice's own pages or endpoints proves the page is owner-only, not that bob was redirected."""
+    from rebond.care.access import SCOPES
+
+    share(alice, bob, scopes=list(SCOPES))
+    two_step_on(bob)
+    return bob
+
+
 def token_for(user: Any) -> str:
     from rebond.accounts import services
 
@@ -69,12 +167,12 @@ def token_for(user: Any) -> str:
 
 
 class Api:
-    """A tiny JSON client for /api/v1 with a bearer token."""
+    """A tiny JSON client for /api/v1 with a bearer token. It enforces CSRF checks, as real clients meet them."""
 
     def __init__(self, token: str | None) -> None:
         from django.test import Client
 
-        self.client = Client()
+        self.client = Client(enforce_csrf_checks=True)
         self.headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
 
     def call(self, method: str, path: str, data: Any = None) -> Any:
@@ -102,7 +200,10 @@ class Api:
 @pytest.fixture
 def api_as() -> Any:
     def make(user: Any | None) -> Api:
-        return Api(token_for(user) if user is not None else None)
+        if user is None:
+            return Api(None)
+        two_step_on(user)
+        return Api(token_for(user))
 
     return make
 
@@ -132,8 +233,13 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     outside: list[str] = []
 
     def watch(request: Any) -> None:
+        from urllib.parse import urlsplit
+
         url = request.url
-        if not (url.startswith("http://localhost") or url.startswith("data:") or url.startswith("about:")):
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "about", "blob"):
+            return
+        if parts.hostname != "localhost":  # not "localhost.example", not 127.0.0.2, not anything else
             outside.append(url)
 
     context.on("request", watch)
@@ -145,10 +251,44 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     assert not outside, f"pages asked another host for: {outside}"
 
 
+@pytest.fixture
+def page_with(browser: Any, live_server: Any) -> Iterator[Any]:
+    """Pages in browser contexts of their own: `page_with(javascript=False, user="alice")` opens one with
+    JavaScript off, signed in as alice (other keywords go to the context, e.g. viewport). Closed after the test."""
+    contexts: list[Any] = []
+
+    def make(*, javascript: bool = True, user: str | None = None, **options: Any) -> Any:
+        context = browser.new_context(java_script_enabled=javascript,
+                                      base_url=live_server.url.replace("127.0.0.1", "localhost"), **options)
+        contexts.append(context)
+        opened = context.new_page()
+        opened.set_default_timeout(30_000)
+        if user:
+            sign_in(opened, user)
+        return opened
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
 def axe_check(page: Any) -> None:
-    """Run axe-core (vendored, served from our own static files) and fail on serious or critical problems."""
-    page.add_script_tag(url="/static/vendor/axe-core/axe.min.js")
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    """Run axe-core (vendored, served from our own static files) and fail on serious or critical problems.
+
+    A click that navigates returns before the next document exists; checking then would inject axe into a page
+    that is being torn down. So wait for the document to load, and if a navigation still lands mid-check, wait
+    for it and check the page the person actually ends up on.
+    """
+    for attempt in range(3):
+        page.wait_for_load_state("load")
+        try:
+            page.add_script_tag(url="/static/vendor/axe-core/axe.min.js")
+            result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+            break
+        except Exception as exc:  # Playwright raises its own Error type for a destroyed context
+            navigating = any(sign in str(exc) for sign in ("appendChild", "context was destroyed", "navigat"))
+            if attempt == 2 or not navigating:
+                raise
     bad = [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
         for v in result["violations"]

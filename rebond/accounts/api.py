@@ -9,8 +9,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from pydantic import Field
 
-from rebond.accounts import services, twofactor
-from rebond.accounts.models import ApiToken
+from rebond.accounts import selectors, services, twofactor
 from rebond.accounts.views import client_ip
 from rebond.core.api_base import ErrorOut, current_user
 
@@ -80,7 +79,7 @@ def me(request: HttpRequest) -> Any:
 @router.get("/tokens", response=TokenList)
 def list_tokens(request: HttpRequest) -> dict[str, Any]:
     user = current_user(request)
-    items = list(ApiToken.objects.filter(user=user).order_by("-created_at"))
+    items = selectors.token_list(user=user)
     return {"items": items, "count": len(items)}
 
 
@@ -99,14 +98,19 @@ def export(request: HttpRequest) -> dict[str, Any]:
 
 @router.post("/import", response={200: dict, 422: ErrorOut})
 def import_(request: HttpRequest) -> dict[str, Any]:
-    """Bring a rebond export (the JSON from GET /export) back into this account."""
+    """Bring a rebond export (the JSON from GET /export) into this account: all or nothing.
+
+    Refused with 422 when a part is unreadable or of the wrong shape, or when the account already has entries
+    the file would copy (import into a new account). `crisis` is the safety check of the file's text; `notes`
+    say in words what came in differently from the file (a promise about keeping yourself safe comes in put away).
+    """
     user = current_user(request)
     try:
         data = json.loads(request.body or b"null")
     except ValueError as exc:
         raise ValidationError({"__all__": ["The body is not JSON."]}) from exc
-    counts = services.account_import(user=user, data=data)
-    return {"imported": counts}
+    imported = services.account_import(user=user, data=data)
+    return {"imported": dict(imported), "notes": imported.notes, "crisis": imported.crisis.as_payload()}
 
 
 @router.delete("/account", response={204: None, 422: ErrorOut})

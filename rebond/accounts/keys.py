@@ -18,16 +18,30 @@ _ring: tuple[float, crypto.KeyRing] | None = None
 _data_keys: dict[tuple[int, str], bytes] = {}
 
 
+KeyFileProblem = crypto.KeyFileProblem
+
+
 def keyring() -> crypto.KeyRing:
-    """The deployment key ring, re-read when the key file changes (after a rotation on another server)."""
+    """The deployment key ring, re-read when the key file changes (after a rotation on another server).
+
+    The file is made only on first run, while the database holds no data keys. Once it does, a missing file is an
+    error: a new key would seal text no one could read beside the old, and leave the old text unreadable."""
     global _ring
     path = settings.KEY_FILE
     mtime = path.stat().st_mtime if path.exists() else -1.0
     with _lock:
         if _ring is None or _ring[0] != mtime:
+            if mtime < 0 and DataKey.objects.exists():
+                raise KeyFileProblem(missing_key_file())
             ring = crypto.load_or_create_keyring(path)
             _ring = (path.stat().st_mtime, ring)
         return _ring[1]
+
+
+def missing_key_file() -> str:
+    return (f"The key file {settings.KEY_FILE} is missing, but this database already holds encrypted text. "
+            "rebond won't make a new key, since the text already saved could never be read again. Copy keys.json "
+            "back there from your backup (or from the first app server), then start rebond again.")
 
 
 def _owner(user_id: int) -> str:
@@ -86,8 +100,28 @@ def rotate_data_key(user_id: int) -> str:
         return _create_key(user_id).key_id
 
 
-def rotate_deployment_key() -> tuple[str, int]:
-    """Add a new deployment key and re-wrap every data key with it. Returns (new key id, keys re-wrapped)."""
+def keyring_check() -> crypto.KeyRing:
+    """Make sure the key file exists and can open this database's data keys.
+
+    On a fresh database it creates the file (so `rebond migrate` makes it once, to copy to every app server).
+    With data keys already in the database it never makes a new file: a second app server without the shared
+    file would otherwise seal text no other server can read."""
+    sample = DataKey.objects.order_by("id").first()
+    ring = keyring()
+    if sample is not None:
+        try:
+            _unwrap(sample)
+        except crypto.CryptoError as exc:
+            raise KeyFileProblem(f"The key file {settings.KEY_FILE} doesn't open this database's keys. "
+                                 "Every app server needs the same keys.json.") from exc
+    return ring
+
+
+def rotate_deployment_key(*, retire: bool = False) -> tuple[str, int]:
+    """Add a new deployment key and re-wrap every data key with it. Returns (new key id, keys re-wrapped).
+
+    With `retire`, the older deployment keys leave the file too, so database backups taken before the rotation
+    (which may hold deleted accounts' data keys) can't be opened with it any more."""
     ring = keyring().rotated()
     count = 0
     with transaction.atomic():
@@ -96,7 +130,7 @@ def rotate_deployment_key() -> tuple[str, int]:
             row.wrapped = crypto.wrap_key(plain, kek=ring.active(), kek_id=ring.active_id, owner=_owner(row.user_id))
             row.save(update_fields=["wrapped"])
             count += 1
-        crypto.save_keyring(settings.KEY_FILE, ring)
+        crypto.save_keyring(settings.KEY_FILE, ring.retired() if retire else ring)
     global _ring
     _ring = None
     return ring.active_id, count

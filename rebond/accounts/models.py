@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from rebond.core.fields import EncryptedTextField
+from rebond.core.fields import SELF, EncryptedTextField
 
 
 class Role(models.TextChoices):
@@ -16,10 +16,13 @@ class Role(models.TextChoices):
 
 class User(AbstractUser):
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.CLIENT)
-    display_name = models.CharField(max_length=80, blank=True)
+    # What the person asked to be called is free text: sealed with their own key, like everything else they write.
+    display_name = EncryptedTextField(owner_field=SELF, max_chars=80, blank=True)
     time_zone = models.CharField(max_length=64, default="UTC")
     region = models.CharField(max_length=8, blank=True, help_text="Used to show the right crisis lines.")
     discreet_mode = models.BooleanField(default=False)
+    # Made by `rebond demo`: only such accounts may be replaced by running it again, never a real person's.
+    is_demo = models.BooleanField(default=False)
 
     @property
     def greeting_name(self) -> str:

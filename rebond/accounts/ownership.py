@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
+
 from rebond.accounts.models import ApiToken, TwoFactor, User
 from rebond.core import ownership
 
@@ -31,19 +33,29 @@ def delete_profile(user: User) -> None:
     TwoFactor.objects.filter(user=user).delete()
 
 
+IMPORTED = {"display_name": str, "time_zone": str, "region": str, "discreet_mode": bool}
+
+
 def import_profile(user: User, data: Any) -> int:
-    if not isinstance(data, dict):
-        return 0
-    changed = 0
-    for field in ("display_name", "time_zone", "region"):
+    """Take the name, time zone, region and discreet mode from the file, checked exactly as Settings checks them."""
+    from rebond.accounts import services
+
+    wanted: dict[str, Any] = {field: getattr(user, field) for field in IMPORTED}
+    errors: dict[str, list[str]] = {}
+    for field, kind in IMPORTED.items():
         value = data.get(field)
-        if isinstance(value, str) and getattr(user, field) != value:
-            setattr(user, field, value)
-            changed += 1
+        if value is None:
+            continue
+        if not isinstance(value, kind):
+            errors[field] = ["This should be " + ("true or false." if kind is bool else "text.")]
+        wanted[field] = value
+    if errors:
+        raise ValidationError(errors)
+    changed = sum(1 for field, value in wanted.items() if getattr(user, field) != value)
     if changed:
-        user.full_clean(exclude=["password"])
-        user.save()
+        services.profile_update(user=user, email=user.email, **wanted)
     return changed
 
 
-ownership.register("profile", exporter=export_profile, deleter=delete_profile, importer=import_profile)
+# Import sets these values; it adds no rows, so importing twice changes nothing.
+ownership.register("profile", exporter=export_profile, deleter=delete_profile, importer=import_profile, appends=())

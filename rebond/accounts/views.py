@@ -9,16 +9,17 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from rebond.accounts import services, twofactor
+from rebond.accounts import selectors, services, twofactor
 from rebond.accounts.forms import (
     CodeForm,
     DeleteAccountForm,
@@ -28,9 +29,11 @@ from rebond.accounts.forms import (
     SignUpForm,
     TokenForm,
 )
-from rebond.accounts.models import ApiToken, Role, User
+from rebond.accounts.models import Role, User
+from rebond.safety import interstitial
+from rebond.safety.views import CLEAR_SITE_DATA
 
-PENDING_2FA = "pending_two_factor"
+PENDING_2FA = services.PENDING_2FA
 SETUP_SECRET = "two_factor_setup_secret"
 
 
@@ -52,7 +55,7 @@ def _safe_next(request: HttpRequest) -> str:
 
 @require_http_methods(["GET", "POST"])
 def signin(request: HttpRequest) -> HttpResponse:
-    if not User.objects.exists():
+    if not selectors.users_exist():
         return redirect("accounts:setup")
     form = SignInForm(request.POST or None)
     locked_minutes = None
@@ -82,15 +85,21 @@ def signin(request: HttpRequest) -> HttpResponse:
 def signout(request: HttpRequest) -> HttpResponse:
     logout(request)
     messages.info(request, "You are signed out.")
-    return redirect("core:home")
+    response = redirect("core:home")
+    response["Clear-Site-Data"] = CLEAR_SITE_DATA  # no drafts or cached pages left for the next person
+    return response
 
 
-def _create_from_form(request: HttpRequest, form: SignUpForm, *, role: str | None = None) -> User | None:
+def _create_from_form(request: HttpRequest, form: SignUpForm, *, role: str | None = None,
+                      invite_code: str | None = None) -> User | None:
     data = form.cleaned_data
+    fields = {"username": data["username"], "password": data["password"], "role": role or data["role"],
+              "time_zone": data["time_zone"], "region": data.get("region") or ""}
     try:
-        user = services.user_create(username=data["username"], password=data["password"],
-                                    role=role or data["role"], time_zone=data["time_zone"],
-                                    region=data.get("region") or "")
+        if invite_code is None:
+            user = services.user_create(**fields)
+        else:
+            user = services.user_create_with_invite(code=invite_code, **fields)
     except ValidationError as exc:
         for field, errors in exc.message_dict.items():
             form.add_error(field if field in form.fields else None, errors)
@@ -100,7 +109,7 @@ def _create_from_form(request: HttpRequest, form: SignUpForm, *, role: str | Non
 
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
-    if not User.objects.exists():
+    if not selectors.users_exist():
         return redirect("accounts:setup")
     if settings.SIGNUP == "closed":
         return render(request, "accounts/signup_closed.html", status=403)
@@ -108,21 +117,12 @@ def signup(request: HttpRequest) -> HttpResponse:
     form = SignUpForm(request.POST or None, need_invite=need_invite,
                       initial={"invite_code": request.GET.get("invite", "")})
     if request.method == "POST" and form.is_valid():
-        invite = None
-        if need_invite:
-            invite = services.invite_valid(form.cleaned_data["invite_code"])
-            if invite is None:
-                form.add_error("invite_code", "This invite code is not valid or has expired.")
-        if not form.errors:
-            user = _create_from_form(request, form)
-            if user is not None:
-                if invite is not None:
-                    invite.used_by = user
-                    invite.used_at = timezone.now()
-                    invite.save(update_fields=["used_by", "used_at"])
-                login(request, user)
-                messages.success(request, "Welcome. Your account is ready.")
-                return redirect("core:home")
+        user = _create_from_form(request, form,
+                                 invite_code=form.cleaned_data["invite_code"] if need_invite else None)
+        if user is not None:
+            login(request, user)
+            messages.success(request, "Welcome. Your account is ready.")
+            return redirect("core:home")
     return render(request, "accounts/signup.html", {"form": form, "need_invite": need_invite})
 
 
@@ -130,9 +130,14 @@ def setup_token_path() -> object:
     return settings.DATA_DIR / "setup_token"
 
 
+def from_this_computer(request: HttpRequest) -> bool:
+    """The visit comes from the computer rebond runs on (a person running it for themselves), not through a proxy."""
+    return client_ip(request) in {"127.0.0.1", "::1"} and not settings.BEHIND_HTTPS_PROXY
+
+
 def setup_allowed(request: HttpRequest) -> bool:
     """The first account may be made from this machine, or anywhere with the token `rebond serve` printed."""
-    if client_ip(request) in {"127.0.0.1", "::1"} and not settings.BEHIND_HTTPS_PROXY:
+    if from_this_computer(request):
         return True
     token_file = settings.DATA_DIR / "setup_token"
     given = request.GET.get("token") or request.POST.get("token") or ""
@@ -143,7 +148,7 @@ def setup_allowed(request: HttpRequest) -> bool:
 
 @require_http_methods(["GET", "POST"])
 def setup(request: HttpRequest) -> HttpResponse:
-    if User.objects.exists():
+    if selectors.users_exist():
         return redirect("core:home")
     if not setup_allowed(request):
         return render(request, "accounts/setup_locked.html", status=403)
@@ -170,14 +175,15 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     })
     if request.method == "POST" and form.is_valid():
         try:
-            services.profile_update(user=user, **form.cleaned_data)
+            _, guard = services.profile_update(user=user, **form.cleaned_data)
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
         else:
             messages.success(request, "Saved.")
-            return redirect("accounts:settings")
-    tokens = ApiToken.objects.filter(user=user).order_by("-created_at")
+            return interstitial.after_save(request, guard, entry_key="accounts:display_name",
+                                           back_url=reverse("accounts:settings"))
+    tokens = selectors.token_list(user=user)
     return render(request, "accounts/settings.html", {"form": form, "tokens": tokens, "token_form": TokenForm(),
                                                       "new_token": request.session.pop("new_token", None),
                                                       "two_factor_on": twofactor.is_enabled(user)})
@@ -232,8 +238,25 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         else:
             services.account_delete(user=user)
             logout(request)
-            return render(request, "accounts/deleted.html")
+            response = render(request, "accounts/deleted.html")
+            response["Clear-Site-Data"] = CLEAR_SITE_DATA
+            return response
     return render(request, "accounts/delete.html", {"form": form})
+
+
+class PasswordReset(auth_views.PasswordResetView):
+    """Ask for a reset link by email. On a computer of one's own, where no email may ever arrive, the page also
+    tells the way back in from the terminal (`rebond user password NAME`)."""
+
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["on_this_computer"] = from_this_computer(self.request)
+        return context
 
 
 ROLE_WORDS = {Role.CLIENT: "yourself", Role.CLINICIAN: "a clinician", Role.SUPPORTER: "a supporter"}
@@ -243,7 +266,7 @@ ROLE_WORDS = {Role.CLIENT: "yourself", Role.CLINICIAN: "a clinician", Role.SUPPO
 def signin_code(request: HttpRequest) -> HttpResponse:
     """Second step of sign-in for accounts with two-factor on."""
     pending: dict[str, Any] | None = request.session.get(PENDING_2FA)
-    user = User.objects.filter(pk=pending["user"]).first() if pending else None
+    user = selectors.user_by_id(user_id=pending["user"]) if pending else None
     if pending is None or user is None:
         return redirect("accounts:login")
     form = CodeForm(request.POST or None)

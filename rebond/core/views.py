@@ -6,13 +6,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from rebond.accounts.models import User
+from rebond.accounts import selectors
 from rebond.core import today
 
 
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
-        if not User.objects.exists():
+        if not selectors.users_exist():
             return redirect("accounts:setup")
         return render(request, "core/landing.html")
     return render(request, "core/today.html", today.context(request))

@@ -21,6 +21,8 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from rebond.lib.private import private_folder, write_private
+
 VERSION = "rb1"
 NONCE_BYTES = 12
 KEY_BYTES = 32
@@ -28,6 +30,11 @@ KEY_BYTES = 32
 
 class CryptoError(Exception):
     """A value could not be sealed or opened (wrong key, tampered text, unknown version)."""
+
+
+class KeyFileProblem(CryptoError):
+    """The key file doesn't fit the database: going on would make text unreadable, here or on another server.
+    Its message says what to do, in plain words."""
 
 
 def new_key() -> bytes:
@@ -49,8 +56,12 @@ def is_sealed(value: str) -> bool:
 def seal(plaintext: str, *, key: bytes, key_id: str, context: str) -> str:
     if ":" in key_id:
         raise CryptoError("A key id cannot contain a colon.")
+    try:
+        raw = plaintext.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate: callers check text first, this is the last line
+        raise CryptoError("This text has a character that can't be stored.") from exc
     nonce = os.urandom(NONCE_BYTES)
-    body = AESGCM(key).encrypt(nonce, plaintext.encode("utf-8"), context.encode("utf-8"))
+    body = AESGCM(key).encrypt(nonce, raw, context.encode("utf-8"))
     return f"{VERSION}:{key_id}:{_b64e(nonce + body)}"
 
 
@@ -120,26 +131,20 @@ class KeyRing:
         new_id = f"k{len(self.keys) + 1}-{secrets.token_hex(3)}"
         return KeyRing(active_id=new_id, keys={**self.keys, new_id: new_key()})
 
+    def retired(self) -> KeyRing:
+        """Only the active key: once every data key is wrapped by it, older copies of the database (backups)
+        can't be read with this file any more."""
+        return KeyRing(active_id=self.active_id, keys={self.active_id: self.active()})
+
 
 def load_or_create_keyring(path: Path) -> KeyRing:
     """Read the key file, creating it on first run. Creation is atomic so app servers sharing it agree."""
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        ring = KeyRing(active_id="k1", keys={"k1": new_key()})
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
-        tmp.write_text(ring.to_json(), encoding="utf-8")
-        tmp.chmod(0o600)
-        try:
-            os.link(tmp, path)  # fails if another process won the race; then we read theirs
-        except FileExistsError:
-            pass
-        finally:
-            tmp.unlink()
+        private_folder(path.parent)
+        # If another process won the race, this writes nothing and we read theirs.
+        write_private(path, KeyRing(active_id="k1", keys={"k1": new_key()}).to_json())
     return KeyRing.from_json(path.read_text(encoding="utf-8"))
 
 
 def save_keyring(path: Path, ring: KeyRing) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
-    tmp.write_text(ring.to_json(), encoding="utf-8")
-    tmp.chmod(0o600)
-    os.replace(tmp, path)
+    write_private(path, ring.to_json(), replace=True)

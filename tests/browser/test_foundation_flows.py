@@ -32,6 +32,7 @@ def test_sign_up_to_home_and_sign_out(page: Any) -> None:
     axe_check(page)
     page.get_by_role("button", name="Sign out").click()
     assert page.get_by_role("link", name="Sign in").is_visible()
+    axe_check(page)
 
 
 def test_first_run_offers_the_first_account(page: Any) -> None:
@@ -58,27 +59,58 @@ def test_help_page_is_accessible(page: Any) -> None:
     axe_check(page)
 
 
-def test_quick_exit_button_replaces_history(page: Any) -> None:
-    make_user("alice")
+# Words only alice's own pages show: her name in the greeting, and a line of her safety plan.
+PRIVATE = ("Marigold", "Call my sister Ruth")
+
+
+def _alice_with_private_words(page: Any) -> None:
+    from rebond.accounts import services
+    from rebond.safety import plan as plan_service
+
+    alice = make_user("alice")
+    services.profile_update(user=alice, display_name=PRIVATE[0], email="", time_zone="UTC", region="GB",
+                            discreet_mode=False)
+    plan_service.plan_save(user=alice, entries={"people": {"text": PRIVATE[1], "obstacle": ""}})
     sign_in(page, "alice")
-    page.goto("/accounts/settings/")
+    assert PRIVATE[0] in page.content()  # the home page greets her by it
+    page.goto("/safety-plan/")
+    assert PRIVATE[1] in page.content()
+
+
+def _back_shows_nothing_private(page: Any, entries: int) -> None:
+    """The page left was replaced, not pushed, and Back finds nothing of hers: the session is over."""
+    assert page.evaluate("history.length") == entries
+    page.go_back()
+    page.wait_for_load_state()
+    assert "safety-plan" not in page.url
+    body = page.content()
+    assert not [words for words in PRIVATE if words in body], f"Back showed private words at {page.url}"
+    axe_check(page)
+
+
+def test_quick_exit_button_replaces_history(page: Any) -> None:
+    _alice_with_private_words(page)
+    entries = page.evaluate("history.length")
     page.get_by_role("link", name="Quick exit").click()
     page.wait_for_url("**/exit/")
     assert page.title() == "Simple tomato soup"
-    page.go_back()
-    # The settings page was replaced in history, and the session is over anyway.
-    assert "/accounts/settings/" not in page.url or page.get_by_role("heading", name="Sign in").is_visible()
+    axe_check(page)
+    _back_shows_nothing_private(page, entries)
     page.goto("/accounts/settings/")
     assert "/accounts/login/" in page.url
+    axe_check(page)  # the sign-in page too
 
 
 def test_quick_exit_with_escape_twice(page: Any) -> None:
-    make_user("alice")
-    sign_in(page, "alice")
+    _alice_with_private_words(page)
+    entries = page.evaluate("history.length")
     page.keyboard.press("Escape")
     page.keyboard.press("Escape")
     page.wait_for_url("**/exit/")
     assert page.title() == "Simple tomato soup"
+    assert not [words for words in PRIVATE if words in page.content()]
+    axe_check(page)
+    _back_shows_nothing_private(page, entries)
 
 
 def test_safety_plan_page_is_accessible(page: Any) -> None:

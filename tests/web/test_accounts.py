@@ -43,6 +43,21 @@ def test_setup_from_another_machine_needs_the_token(client: Client, settings: An
         (settings.DATA_DIR / "setup_token").unlink(missing_ok=True)
 
 
+def test_setup_refuses_a_wrong_token_and_trusts_no_proxy_for_loopback(client: Client, settings: Any) -> None:
+    (settings.DATA_DIR / "setup_token").write_text("tok123")
+    try:
+        wrong = client.post("/accounts/setup/?token=nope", signup_data(username="first", token="nope"),
+                            REMOTE_ADDR="10.1.2.3")
+        assert wrong.status_code == 403 and not User.objects.exists()
+        # Behind a proxy every request comes from the proxy's loopback address: that is no proof of "this machine".
+        settings.BEHIND_HTTPS_PROXY = True
+        proxied = client.post("/accounts/setup/", signup_data(username="first"), REMOTE_ADDR="127.0.0.1",
+                              HTTP_X_FORWARDED_PROTO="https", secure=True)
+        assert proxied.status_code == 403 and not User.objects.exists()
+    finally:
+        (settings.DATA_DIR / "setup_token").unlink(missing_ok=True)
+
+
 def test_setup_is_closed_once_an_account_exists(client: Client, alice: Any) -> None:
     assert client.get("/accounts/setup/")["Location"] == "/"
 
@@ -85,6 +100,22 @@ def test_sign_up_invite_only(client: Client, alice: Any, settings: Any) -> None:
     # an invite works once
     response = Client().post("/accounts/signup/", signup_data(username="erin", invite_code=invite.code))
     assert not User.objects.filter(username="erin").exists()
+    # ... and stays spent when the account that used it is deleted
+    from rebond.accounts.services import account_delete
+
+    account_delete(user=User.objects.get(username="dana"))
+    response = Client().post("/accounts/signup/", signup_data(username="erin", invite_code=invite.code))
+    assert not User.objects.filter(username="erin").exists()
+    assert "not valid or has expired" in response.content.decode().replace("&#x27;", "'")
+
+
+def test_a_sign_up_that_fails_keeps_the_invite(client: Client, alice: Any, settings: Any) -> None:
+    settings.SIGNUP = "invite"
+    invite = invite_create()
+    response = client.post("/accounts/signup/", signup_data(invite_code=invite.code, username="alice"))
+    assert response.status_code == 200  # the name is taken: said beside the field
+    assert SignupInvite.objects.get(pk=invite.pk).used_at is None
+    assert client.post("/accounts/signup/", signup_data(invite_code=invite.code)).status_code == 302
 
 
 def test_sign_up_closed(client: Client, alice: Any, settings: Any) -> None:
@@ -163,6 +194,23 @@ def test_profile_time_zone_region_and_discreet(alice: Any) -> None:
     response = client.post("/accounts/settings/", {"display_name": "Al", "time_zone": "Nowhere/Town", "region": "ZZ"})
     assert response.status_code == 200
     assert "time_zone_error" in response.content.decode().replace("&#x27;", "'").replace("&quot;", "\"") and "region_error" in response.content.decode().replace("&#x27;", "'").replace("&quot;", "\"")
+
+
+def test_discreet_mode_stays_on_this_device_after_signing_out(alice: Any) -> None:
+    client = client_for(alice)
+    client.post("/accounts/settings/", {"display_name": "", "email": "", "time_zone": "UTC", "region": "GB",
+                                        "discreet_mode": "on"})
+    page = client.get("/").content.decode()
+    assert "manifest-plain.webmanifest" in page
+    client.post("/accounts/logout/")
+    signed_out = client.get("/accounts/login/").content.decode()
+    assert "<title>Notes</title>" in signed_out and "icon-neutral.svg" in signed_out
+    assert "manifest-plain.webmanifest" in signed_out
+    assert Client().get("/accounts/login/").content.decode().count("<title>Notes</title>") == 0  # another device
+    client.force_login(alice)
+    client.post("/accounts/settings/", {"display_name": "", "email": "", "time_zone": "UTC", "region": "GB"})
+    client.post("/accounts/logout/")
+    assert "<title>Notes</title>" not in client.get("/accounts/login/").content.decode()
 
 
 def test_roles(db: None) -> None:

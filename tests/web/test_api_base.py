@@ -82,3 +82,66 @@ def test_export_api_per_persona(api_as: Any, alice: Any, bob: Any, charlie: Any)
     assert api_as(bob).get("/export").json()["sections"]["profile"]["username"] == "bob"
     assert api_as(charlie).get("/export").json()["sections"]["profile"]["username"] == "charlie"
     assert api_as(None).get("/export").status_code == 401
+
+
+@pytest.mark.parametrize("token", [None, "rb_not-a-token", "not even the shape"])
+def test_a_signed_out_write_is_401_not_a_csrf_403(db: None, token: str | None) -> None:
+    from tests.conftest import Api
+
+    for path in ("/thoughts/analyze", "/promises", "/account"):
+        response = Api(token).call("delete" if path == "/account" else "post", path, {"text": "hello"})
+        assert response.status_code == 401, (path, response.content)
+        assert response.json() == {"detail": "Please sign in, or send a valid token."}
+
+
+def test_a_signed_in_session_still_needs_the_csrf_token(alice: Any) -> None:
+    import json
+
+    client = client_for(alice)
+    client.handler.enforce_csrf_checks = True
+    refused = client.post("/api/v1/thoughts/analyze", data=json.dumps({"text": "hello"}), content_type="application/json")
+    assert refused.status_code == 403
+    client.get("/accounts/settings/")  # a page sets the CSRF cookie, as in a browser
+    token = client.cookies["csrftoken"].value
+    allowed = client.post("/api/v1/thoughts/analyze", data=json.dumps({"text": "hello"}),
+                          content_type="application/json", HTTP_X_CSRFTOKEN=token)
+    assert allowed.status_code == 200
+
+
+def test_no_one_else_can_revoke_a_token(api_as: Any, alice: Any, bob_shared: Any, charlie: Any) -> None:
+    from rebond.accounts import services
+
+    token, _ = services.token_create(user=alice, name="laptop")
+    for other in (bob_shared, charlie):  # her clinician, with every scope shared, and a stranger
+        assert api_as(other).delete(f"/tokens/{token.id}").status_code == 404
+    assert api_as(None).delete(f"/tokens/{token.id}").status_code == 401
+    assert ApiToken.objects.filter(pk=token.pk).exists()
+    mine = api_as(alice)
+    assert mine.delete(f"/tokens/{token.id}").status_code == 204
+    assert mine.delete(f"/tokens/{token.id}").status_code == 404
+
+
+def test_a_clinicians_export_holds_nothing_of_the_client(api_as: Any, alice: Any, bob_shared: Any,
+                                                          charlie: Any) -> None:
+    import json
+
+    from rebond.accounts import services
+    from rebond.care import access
+    from rebond.promises import services as promises
+    from rebond.safety import plan as plan_service
+    from tests.conftest import TODAY
+
+    words = ("Marigold", "Call my sister Ruth", "Swim before work")
+    services.profile_update(user=alice, display_name=words[0], email="", time_zone="UTC", region="GB",
+                            discreet_mode=False)
+    plan_service.plan_save(user=alice, entries={"people": {"text": words[1], "obstacle": ""}})
+    promises.promise_create(user=alice, text=words[2], starts_on=TODAY)
+    access.read_scope(bob_shared, alice.id, "promises")  # bob looks, so alice's log has a row about him
+    theirs = json.dumps(api_as(alice).get("/export").json())
+    assert all(w in theirs for w in words)
+    bob_export = api_as(bob_shared).get("/export").json()
+    assert not [w for w in words if w in json.dumps(bob_export)]
+    care = bob_export["sections"]["care"]
+    assert [row["owner"] for row in care.pop("shares_received")] == ["alice"]  # bob's own list of who shares
+    assert "alice" not in json.dumps(bob_export).lower()
+    assert not [w for w in (*words, "alice") if w in json.dumps(api_as(charlie).get("/export").json())]

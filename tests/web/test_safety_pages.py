@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from rebond.safety.models import SafetyPlan
-from tests.conftest import client_for
+from tests.conftest import client_for, html
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +71,16 @@ def test_safety_plan_api_owner_and_strangers(api_as: Any, alice: Any, bob: Any, 
     assert bad.status_code == 422
     assert bad.json()["detail"][0]["loc"][-2:] == ["coping", "text"]
     json.dumps(api_as(alice).get("/help?region=GB").json())
+
+
+def test_from_a_promise_the_note_sits_at_the_first_empty_step_or_the_first(alice: Any, charlie: Any) -> None:
+    from rebond.safety import plan as plan_service
+
+    client = client_for(alice)
+    note = plan_service.catalogue()["from_promise"]
+    page = html(client.get("/safety-plan/?from=promise"))
+    assert page.index('id="start-here"') < page.index('id="warning_signs-text"') and page.count(note) == 1
+    plan_service.plan_save(user=alice, entries={s.id: {"text": "x", "obstacle": ""} for s in plan_service.steps()})
+    page = html(client.get("/safety-plan/?from=promise"))
+    assert page.index('id="start-here"') < page.index('id="warning_signs-text"'), "all written: the first step"
+    assert "x</textarea>" not in html(client_for(charlie).get("/safety-plan/?from=promise"))

@@ -51,7 +51,9 @@ def test_refuses_a_default_secret_with_debug_off(settings: Any) -> None:
 def test_no_inline_script_or_style_and_no_outside_hosts() -> None:
     """CSP forbids inline code; the privacy promise forbids loading anything from another host."""
     outside = re.compile(r"""(src|href)\s*=\s*["']?(https?:)?//""", re.I)
-    for path in (PACKAGE / "templates").rglob("*.html"):
+    templates = sorted(PACKAGE.glob("**/templates/**/*.html"))
+    assert len(templates) > 60 and any("care" in str(path) for path in templates)  # every app's, not one folder's
+    for path in templates:
         text = path.read_text(encoding="utf-8")
         assert "<script>" not in text and not re.search(r"<script(?![^>]*\bsrc=)", text), f"inline script in {path}"
         assert "<style" not in text and " style=" not in text, f"inline style in {path}"
@@ -83,3 +85,18 @@ def test_pages_show_help_and_footer(alice: Any) -> None:
         assert "Get help now" in body and 'href="/help/"' in body
         assert "not an emergency service, and no one is watching it" in body
         assert "Quick exit" in body
+
+
+def test_sqlite_is_set_up_for_several_writers() -> None:
+    """WAL lets readers and a writer work together; busy_timeout waits instead of failing; IMMEDIATE takes the write
+    lock at the start of a transaction, so two writers can't deadlock half way."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite settings; PostgreSQL needs none of these")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        assert cursor.fetchone()[0].lower() == "wal"
+        cursor.execute("PRAGMA busy_timeout")
+        assert cursor.fetchone()[0] >= 5000
+    assert connection.settings_dict["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
