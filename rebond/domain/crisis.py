@@ -8,32 +8,77 @@ How it decides, in layers:
 1. Terms from the clinician-validated Suicide Risk Lexicon v1.0 (package data, Apache-2.0, see its
    NOTICE). The prototypical terms count as they are; the fuller lists only count inside a sentence
    that speaks in the first person, and single words such as a means name count only beside another
-   signal. Some full-list terms are left out because they are everyday idioms (`_LEFT_OUT`).
-2. Hand-written patterns for indirect phrasing the lexicon misses (not waking up, being a burden,
-   goodbye letters, giving things away, saving pills, "I know how I'd do it", being hit or threatened).
+   signal. Some full-list terms are left out because they are everyday idioms (`_LEFT_OUT`). Terms of
+   several words are found in every inflection ("killed myself", "I cut my wrists").
+2. Hand-written patterns for indirect phrasing the lexicon misses (crisis_patterns: not waking up,
+   being a burden, goodbye letters, giving things away, saving pills, being harmed by someone), and
+   patterns written once in plain words and matched in every inflection (crisis_forms: a stated time or
+   way with an intent is a plan, taking many pills or a high place with jumping is a means, cutting
+   "again" or after a relapse is self-injury).
+   Some patterns find only half a signal (guard PART), which is everyday alone: a preparation act ("paid
+   off my debts"), a clause about one's own death or absence ("when I'm not here"), a set time for an act
+   left unsaid ("tonight is the night"), a height looked up, someone coming into "my room at night". Two
+   halves within PART_WINDOW sentences of each other make a signal (crisis_patterns.PART_PAIRS: a goodbye
+   act, a plan, a means, harm); some halves also count beside another self-risk signal (PART_ALONE).
 3. Filters: idioms are blanked before matching ("cut myself some slack", "killing time"),
    negation in the few words before a match cancels it ("I would never hurt myself") unless the
    pattern is itself a negated wish ("I don't want to wake up"), and "used to", "asked me if",
-   fiction and news frames drop first-person-guarded matches.
+   fiction and news frames drop first-person-guarded matches. A diary-style sentence that leaves out
+   its "I" ("Relapsed last night.") still speaks in the first person.
+4. A small model (crisis_model: TF-IDF and logistic regression) trained on our own labelled examples when first
+   needed, for phrasing no rule has written down. It reads every sentence of eight words or more, and every pair of
+   neighbouring sentences, and counts when it is sure enough (crisis_model.THRESHOLDS, chosen by cross-validation on
+   its training examples only): sure that the writer is at risk from themselves ("ideation"), that it is a plan or
+   means ("plan"), or that someone is doing harm. It does not read a sentence the rules read as everyday on purpose
+   (_VETO: a match they set aside for a negation, "used to", a reported question or a story frame, an `unless` word,
+   "live in the city"), so their explicit knowledge of negation, idiom and frame wins.
 
-Levels: "plan_or_means" when a plan, a means or a goodbye act is mentioned; "concern" for any other
-signal; "none" otherwise. Being harmed by someone else sets `harmed_by_other` and `detected` (level
-"concern" unless a plan or means is also there); the app routes it to domestic-violence help.
-Recall comes first: a missed signal costs more than an extra calm page; see bench/crisis_eval.py.
+The result is the rules' findings and the model's together: detected if either finds anything, "plan_or_means" if
+either finds a plan, a means or a goodbye act ("concern" for any other signal, "none" otherwise), harmed by someone
+if either finds harm. Being harmed sets `harmed_by_other` and `detected` (level "concern" unless a plan or means is
+also there); the app routes it to domestic-violence help. `check_rules` and `check_model` give each part alone, for
+the bench's ablation.
+`harmed_by_other(text)` is the one definition of being harmed by someone in rebond, rules and model together: the
+trap suggester holds back catastrophizing, blaming and mind reading on exactly what it finds (measured by
+bench/crisis_eval.py's harm set).
+Recall comes first: a missed signal costs more than an extra calm page; see bench/crisis_eval.py. The rules were
+tuned while the evaluation sets were in view; the model is a small model trained on our own examples: expect lower
+recall on phrasing unlike them, and some false alarms on everyday sentences close to its training lines (the bench
+and tests/domain/test_crisis_model.py say how many).
 
-The text is read sentence by sentence; a pattern only runs on sentences holding its trigger words,
-which keeps a 500-word entry around a millisecond. English only: other languages never crash and
-never match.
+The text is read sentence by sentence; a pattern only runs on sentences holding its trigger words, and the model
+reads all of a text's pieces in one pass, which keeps a 500-word entry at a few milliseconds. English only: other
+languages never crash and never match.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from rebond.domain import crisis_forms as forms
+from rebond.domain import crisis_model
+from rebond.domain.crisis_forms import NO_FRAME
+from rebond.domain.crisis_patterns import (  # noqa: F401  (the guards stay importable from here)
+    AGENT,
+    AGENT_WORDS,
+    CONTEXTUAL,
+    DIRECT,
+    FIRST_PERSON,
+    IDIOMS,
+    NO_NEGATION,
+    OPENS,
+    PART,
+    PART_ALONE,
+    PART_PAIRS,
+    PART_WINDOW,
+    RULES,
+)
 
 LEVEL_NONE = "none"
 LEVEL_CONCERN = "concern"
@@ -63,12 +108,6 @@ class CrisisResult:
 
 NOTHING_FOUND = CrisisResult(detected=False, level=LEVEL_NONE, categories=frozenset(), harmed_by_other=False)
 
-# Guards a match must pass. DIRECT: nothing beyond the shared filters.
-DIRECT = 0
-NO_NEGATION = 1  # the pattern is a negated wish itself ("I don't want to live"): negation can't cancel it
-FIRST_PERSON = 2  # the sentence must speak of "I/me/my" and not be a fiction or news frame
-CONTEXTUAL = 4  # counts only beside another self-risk signal in the same text
-AGENT = 8  # being harmed: another person must be named as the doer in the sentence
 
 _LEXICON_PACKAGE = "rebond"
 _LEXICON_DIR = ("data", "suicide_risk_lexicon")
@@ -103,7 +142,7 @@ _LEFT_OUT = frozenset({
     "I'm in a crisis", "I'm on the ledge", "body bag", "exit plan", "pull the trigger", "make a will",
     "write a will", "crash my car", "wreck my car", "wreck my truck", "slam my car", "drive my car into",
     "want to jump", "want to end it", "suffocating my", "suffocation", "carbon monoxide", "buying a rope",
-    "hit by the train", "hit by a train", "killing myself", "I annoy", "I annoy others", "I'm annoying",
+    "hit by the train", "hit by a train", "I annoy", "I annoy others", "I'm annoying",
     "I make things worse", "difficult for me to ask for help", "put that on them", "put that upon them",
     "waste of space", "dead weight", "pull my hair", "bang my head", "banging my head", "bash my head",
     "hit my head", "scratch my", "scratched my", "scratch at my", "pick at my skin", "burn my hand",
@@ -133,7 +172,10 @@ _APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "`", "\u00b4")
 _NOT_FORMS = (("can't", "can not"), ("won't", "will not"), ("shan't", "shall not"), ("ain't", "is not"), ("n't", " not"))
 _APOS = re.compile(r"'(m|ve|ll|d|re|s)\b")
 _SUFFIXES = {"m": " am", "ve": " have", "ll": " will", "d": " would", "re": " are"}
-_IS_HOSTS = frozenset("it that what there here who he she life everything nothing everyone nobody someone".split())
+_IS_HOSTS = frozenset(
+    "it that what there here who he she life everything nothing everyone nobody someone tonight today tomorrow monday "
+    "tuesday wednesday thursday friday saturday sunday".split()
+)
 _SLANG_WORDS = {
     "dont": "do not", "doesnt": "does not", "didnt": "did not", "cant": "can not", "cannot": "can not",
     "wont": "will not", "wouldnt": "would not", "couldnt": "could not", "shouldnt": "should not", "isnt": "is not",
@@ -191,363 +233,6 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(_tidy_sentence(text, set(_WORD.findall(text)))))
 
 
-def _pairs(firsts: str, seconds: str) -> tuple[str, ...]:
-    """Triggers that need two words in the sentence: "want+not" runs a pattern only where both appear."""
-    return tuple(f"{a}+{b}" for a in firsts.split() for b in seconds.split())
-
-
-# ---- layer 3a: idioms, blanked out before any matching (only when one of their trigger words is there) ---
-_IDIOMS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("slack",), r"\bcut (?:myself|me|yourself) some slack\b"),
-    (("foot",), r"\bsho(?:o)?t myself in the foot\b"),
-    (("burn", "burned", "burnt", "burning"), r"\bburn(?:ed|t|ing)? (?:myself |me )?out\b"),
-    (_pairs("kill kills killing killed", "time it for"), r"\bkill(?:s|ing|ed)? (?:time|it|for)\b"),
-    (_pairs("kill killing killed", "myself"),
-     r"\bkill(?:ing|ed)? myself (?=(?:at|with) (?:work|the gym|school|uni|college|training|my job)\b"
-     r"|(?:to|trying to) (?:meet|get|hit|finish|make|keep|pay|please|impress)\b)"),
-    (("die", "dies", "dying", "died"), r"\b(?:die|dies|dying|died)(?: of| from)? (?:embarrassment|shame|laughter|laughing|"
-                               r"boredom|cringe|curiosity|happiness|joy|cuteness|jealousy|envy)\b"),
-    (("dying",), r"\bdying (?:to|for)\b"),
-    (("die", "diehard"), r"\bto die for\b|\bdie ?hard\b|\bdo or die\b"),
-    (("rather",), r"\b(?:would|had) rather (?:die|be dead)\b"),
-    (("dead",), r"\bdead (?:tired|serious|sure|end|wrong|right|quiet|on)\b|\bover my dead body\b|\bdrop dead\b"),
-    (("death",), r"\b(?:bored|scared|worried|sick|tired|frightened|freezing|bore|scare|worry|loved|love)"
-                 r"(?: me| him| her| them)? (?:half )?to death\b"),
-    (("bridge",), r"\bif (?:everyone|everybody|all (?:of )?(?:your|my) friends|your friends|my friends) jumped off a bridge\b"),
-    (("disappear", "disappearing", "vanish", "vanishing"),
-     r"\b(?:disappear|vanish)(?:ing)? (?:into|from|for (?:a|the) (?:bit|while|weekend|day|week|few|couple|holiday|holidays|"
-     r"evening|night|afternoon|hour|month))\b"),
-    (("rope", "tether"), r"\bend of (?:my|the) (?:rope|tether)\b"),
-    (("edge",), r"\bon the edge of (?:my|your|our|the) seat\b"),
-    (("hit", "hits", "hitting"), r"\bhit(?:s|ting)? me up\b|\bhit(?:s)? me (?:that|how|hard that|like a)\b"),
-    (("hit", "hits"),
-     r"\bhit(?:s)? me with (?:a |an |the |some |this |that |his |her |their )?(?:really )?(?:good |hard |great |big )?"
-               r"(?:question|questions|idea|news|truth|joke|comment|remark|fact|facts|bill|invoice|deadline|request|"
-               r"surprise|compliment|line|quote|story|reality)\b"),
-    (("hit", "hits"), r"\b(?:it|that|this|reality|the realisation|the realization|the truth|the news)(?: just| finally| suddenly|"
-               r" really| has| had| kind of)* hit(?:s)? me\b"),
-    (("push", "pushes", "pushed", "pushing"), r"\bpush(?:es|ed|ing)? me (?:to|into \w+ing|out of my comfort zone|forward)\b"),
-    (("beat", "beats"), r"\bbeat(?:s)? me (?:at|in|to it|to the punch|by)\b"),
-    (("grab", "grabs", "grabbed"), r"\bgrab(?:s|bed)? me (?:a|an|some|the|one)\b"),
-    (("shot", "shoot"), r"\bsho(?:o)?t me (?:a|an|that|this|some)\b"),
-    (("kick", "kicks", "kicked"), r"\bkick(?:ed|s)? me out\b"),
-    (("knock", "knocks", "knocked"), r"\bknock(?:ed|s)? me (?:sideways|for six|off my feet)\b"),
-    (_pairs("cut burn burned burnt hurt injured scratched stabbed", "accidentally nearly almost"),
-     r"\b(?:accidentally|nearly|almost) (?:cut|burn(?:ed|t)?|hurt|injured|scratched|stabbed) myself\b"),
-    (_pairs("cut cutting burn burned burnt burning hurt hurting injured injuring scratch scratched scratching stabbed hit",
-            "myself"), r"\b(?:cut|cutting|burn(?:ed|t|ing)?|hurt|hurting|injur(?:ed|ing)|scratch(?:ed|ing)?|stabbed|hit) myself "
-                  r"(?:while|when|on (?:the|a|my)|at (?:the|work)|chopping|cooking|shaving|slicing|opening|playing|skiing|"
-                  r"running|lifting|climbing|training|by accident|accidentally|in the kitchen|with the (?:knife|oven|iron|"
-                  r"kettle|pan))\b"),
-    (_pairs("hurt hurting", "myself"), r"\bhurt(?:ing)? myself (?:by|emotionally|with (?:my )?(?:words|thoughts|expectations))\b"),
-    (_pairs("kick hit slap", "could"), r"\bcould (?:kick|hit|slap) myself (?:for|when)\b"),
-    (("kms",), r"\b\d+\s*kms\b"),
-)
-
-# ---- layer 2: hand-written patterns for indirect phrasing -------------------------------------------
-_AGENT_WORDS = frozenset(
-    "he she they someone somebody partner husband wife boyfriend girlfriend bf gf ex fiance fiancee spouse dad father "
-    "mum mom mam mother stepdad stepfather stepmum stepmom stepmother parent parents brother sister son daughter uncle "
-    "aunt cousin grandfather grandmother grandpa grandma boss coach teacher roommate flatmate housemate landlord man guy "
-    "carer caregiver guardian".split()
-)
-_AGENTS = "|".join(sorted(_AGENT_WORDS, key=lambda w: (-len(w), w)))
-_HARM_VERB_WORDS = tuple(
-    "hit hits hitting punch punches punched punching slap slaps slapped slapping kick kicks kicked kicking chokes choked "
-    "choking strangles strangled strangling shoves shoved shoving push pushes pushed pushing grab grabs grabbed grabbing "
-    "beat beats beating bites threaten threatens threatened threatening attack attacks attacked attacking rapes raped "
-    "molests molested assaults assaulted stalks stalked stalking strikes struck smack smacks smacked spat spits locks "
-    "locked dragged drags stabbed stabs pinned pins threw throws".split()
-)
-_HARM_VERBS = (
-    r"hits?|hitting|punch(?:es|ed|ing)?|slap(?:s|ped|ping)?|kick(?:s|ed|ing)?|chok(?:es|ed|ing)|strangl(?:es|ed|ing)|"
-    r"shov(?:es|ed|ing)|push(?:es|ed|ing)?|grab(?:s|bed|bing)?|beat(?:s|ing)?|bites|threaten(?:s|ed|ing)?|"
-    r"attack(?:s|ed|ing)?|rap(?:es|ed)|molest(?:s|ed)|assault(?:s|ed)|stalk(?:s|ed|ing)|strikes|struck|smack(?:s|ed)?|"
-    r"spat on|spits on|locks|locked|dragged|drags|stabbed|stabs|pinned|pins|(?:threw|throws) (?:\w+ ){0,2}at"
-)
-_PILL_WORDS = ("pills", "tablets", "meds", "medication", "medications", "medicine", "prescription", "prescriptions",
-               "painkillers", "paracetamol", "antidepressants")
-_PILLS = r"(?:pills|tablets|meds|medications?|medicine|prescriptions?|painkillers|sleeping pills|paracetamol|antidepressants)"
-_MEANS_WORDS = ("gun", "guns", "rifle", "pistol", "firearm", "shotgun", "rope", "pills", "tablets", "blade", "blades", "razor",
-                "razors", "knife", "knives")
-_MEANS_NOUNS = r"(?:guns?|rifle|pistol|firearm|shotgun|rope|pills|tablets|blades?|razors?|knife|knives)"
-# After "live", "be here", "go on"...: only where the sentence stops or keeps on about life itself.
-_END = (
-    r"(?=\s*(?:$|[^\w\s]|anymore\b|any more\b|any longer\b|now\b|today\b|tonight\b|like this\b|like that\b|at all\b|and\b|"
-    r"but\b|so\b|because\b|if\b|either\b|another day\b|this life\b|for much longer\b|in this (?:world|body|pain)\b|"
-    r"with (?:this|the|my|all) (?:pain|feeling|guilt|shame|thoughts|memories)\b))"
-)
-_LIFE = r"(?:live|be alive|be here|exist|go on|keep going|keep living|carry on|continue|be around|stay alive|do life)"
-_GONE = (
-    r"(?:was|were|am) (?:gone|dead|not here|not around|not alive|never born|out of the picture|out of the way)|"
-    r"(?:disappeared|died|did not exist|never existed|had never been born|stopped existing|left for good|killed myself|"
-    r"vanished|just disappeared)"
-)
-
-# categories, guard, trigger words (the regex only runs on sentences holding one), regex
-_Rule = tuple[tuple[str, ...], int, tuple[str, ...], str]
-_RULES: tuple[_Rule, ...] = (
-    # ideation: negated wishes to live, wake up, exist
-    (("ideation",), NO_NEGATION, _pairs("want wanted", "not never no"),
-     rf"\b(?:not|never|no longer)\s+(?:really |even |actually |honestly |truly )?want(?:ed)?\s+to\s+(?:{_LIFE}{_END}|"
-     r"exist\b|be alive\b|wake up\b(?! (?:early|late|at|before|so|too|that|the|him|her|them|you|my|your|his|their|our|"
-     r"everyone|anyone|in time|on time|for|to|when|until|till)\b))"),
-    (("ideation",), NO_NEGATION, _pairs("want", "sure certain think know"),
-     rf"\b(?:not (?:sure|certain)|do not think|do not know if|do not know whether)(?: if| that| whether)? i (?:really |even "
-     rf"|still )?want to (?:{_LIFE}|wake up){_END}"),
-    (("ideation",), DIRECT, ("wake",),
-     r"\b(?:hope|hoping|hoped|wish|wishing|wished|pray|praying|prayed)\b(?: that)? i(?: \w+){0,5}? (?:not|never) (?:to )?"
-     r"wake up\b(?! (?:early|late|at|before|so|too|that early|this early|in time|on time)\b)"),
-    (("ideation",), NO_NEGATION, ("wake", "waking", "woke"),
-     r"\b(?:sleep|asleep) (?:and|&) (?:not|never|did not) (?:wake|woke)(?: up)?\b|\bstop waking up\b"),
-    (("ideation",), NO_NEGATION, ("wake",),
-     r"\bif i (?:did not|do not|never|would not|could not|were not to|was not to) (?:ever )?wake up\b(?! (?:on time|in time|"
-     r"early|at|for|until|till|before|when|to)\b)"),
-    (("ideation",), NO_NEGATION, ("wake",),
-     r"\b(?:relief|better|easier|peaceful|fine|okay|ok|nice|kinder|best) (?:if i (?:did not|would not|could not|never)|"
-     r"(?:to )?not (?:to )?|to never |never to )\s?wake up\b"),
-    (("ideation",), DIRECT, ("woke", "wake", "waking"),
-     r"\b(?:disappointed|upset|angry|sad|annoyed|gutted|hate|hated|sorry|furious|devastated)(?: that| when| to find| because)?"
-     r" i (?:woke|wake|keep waking|still wake|am still waking|have woken) up\b(?! (?:late|early|at|with|to|in time|on time|"
-     r"too|feeling)\b)"),
-    (("ideation",), DIRECT, ("forever", "eternal", "endless"),
-     r"\b(?:want|wanted|wish|wishing|hope|hoping|like|longing|long|need)(?: to| i could| i would| i can)?(?: just)? (?:go to )?"
-     r"sleep forever\b|\b(?:eternal|endless) sleep\b"),
-    (("ideation",), DIRECT, ("disappear", "vanish", "fade"),
-     r"\b(?:want|wants|wanted|wish|wishing|hope|hoping|need|needed|long|longing)(?: to| i could| i would| i had| that i "
-     r"could)?(?: just| simply)? (?:disappear|vanish|fade away)(?: \w+)? (?:for good|forever|for ever|permanently|"
-     r"completely|and never come back|and not come back|off the face of the earth)\b"),
-    (("ideation",), DIRECT, ("exist", "existing", "existed"),
-     r"\b(?:stop|stopped|stopping) existing\b|\bcease(?:d)? to exist\b|\b(?:want|wish|wanted|rather|prefer|better) (?:to )?"
-     r"(?:just )?not (?:to )?exist\b|\bif i (?:did not|had never|never) exist(?:ed)?\b"),
-    (("ideation",), NO_NEGATION, _pairs("here around alive", "not"),
-     rf"\b(?:want|wish|wanted|rather|prefer|better|easier|way out is|only option is|best option is)(?: to| if i| i could|"
-     rf" i did)? (?:just )?not (?:to )?be (?:here|around|alive){_END}"),
-    (("ideation",), DIRECT, ("tired", "sick", "exhausted", "weary"),
-     r"\b(?:tired|sick|exhausted|weary) of (?:being alive|existing|being here|living|life|breathing|waking up)\b(?! (?:in|with|"
-     r"at|on|off|paycheck|pay|like that|near|under|abroad|alone|together|here|there|out)\b)"),
-    (("ideation",), NO_NEGATION, ("point",),
-     r"\b(?:no|the|any)\s+point\s+(?:in\s+|of\s+|to\s+)?(?:going on|carrying on|living|being alive|staying alive|being here|"
-     r"existing|continuing|keeping going|trying anymore|life|me being here)\b(?! (?:holiday|holidays|vacation|a|the|about|"
-     r"strike|dates?|trips?|walks?|social|at|in|with|there|near|together|on)\b)"),
-    (("ideation",), NO_NEGATION, ("reason", "reasons", "live+nothing"),
-     r"\b(?:no|not (?:a|one|any)|nothing(?: left)?(?: for me)?|(?:can not|could not|do not|can never) (?:see|find|think of) "
-     r"(?:a|any|one)) (?:single |good )?reasons? (?:left )?to (?:live|keep going|go on|"
-     r"stay alive|carry on|keep living|be here|be alive|get up|exist)\b(?! (?:in|at|to|with|there|on|for|home|out|back)\b)"
-     r"|\bnothing (?:left |else )?(?:for me )?(?:left )?to live for\b"),
-    (("ideation",), DIRECT, ("dying", "death", "dead", "existing", "ending", "waking"),
-     r"\b(?:dying|death|being dead|not being (?:here|around|alive)|not existing|not waking up|ending it|ending (?:it all|"
-     r"things|my life))\b(?: \w+){0,2}? (?:seems|would be|feels|sounds|looks|is|would feel|might be)(?: \w+){0,2}? (?:easier|"
-     r"better|a relief|peaceful|kinder|the (?:only|best|easiest) (?:way|option|answer|choice)|like (?:a relief|the answer|"
-     r"the only way|peace|freedom))\b"),
-    (("ideation",), FIRST_PERSON,
-     ("dying", "death", "suicide", "killing", "ending", "existing", "waking", "taking+life", "disappearing", "being+not"),
-     r"\b(?:think|thinking|thought|thoughts|fantasi[sz]e|fantasi[sz]ing|daydream|daydreaming|obsessing)\b(?: \w+){0,2}? "
-     r"(?:about|of) (?:dying|my death|suicide|killing myself|ending (?:it(?: all)?|things|my life|myself|everything)|"
-     r"not being (?:here|around|alive)|not existing|not waking up|taking my (?:own )?life|disappearing for good)\b"
-     r"(?! (?:with|between|prevention|awareness|rates|statistics|hotline|line|risk)\b)"),
-    (("ideation",), DIRECT, ("end", "ending"),
-     r"\b(?:want|wanted|going|planning|plan|ready|decided|tempted|feel like|feeling like|felt like|need|needed|tried|try|"
-     r"trying|urge|might|could just|should just|will just)\b(?: to)? (?:just )?(?:end|ending) (?:it all|it|things|everything|"
-     r"my life|myself|this life|my suffering)\b(?! (?:with|between|on|for|here|there|early|at|before|after|off|by|and start|"
-     r"properly|well|nicely|politely|kindly|up)\b)"),
-    (("ideation",), DIRECT, _pairs("life", "end ending take taking"),
-     r"\bend(?:ing)? my (?:own )?life\b|\btak(?:e|ing) my (?:own )?life\b(?! (?:back|in|"
-                                             r"into|seriously|one|more|day|step|as|for granted|apart)\b)"),
-    (("ideation",), NO_NEGATION, ("way+out",), r"\b(?:only|another|any other|no other) way out\b(?! (?:of|is through|through)\b)"),
-    (("ideation",), FIRST_PERSON, ("suicidal",), r"\bsuicidal\b"),
-    (("ideation",), FIRST_PERSON, ("die", "dead"), r"\bwant(?:ed|ing|s)? to (?:just )?(?:die|be dead)\b"),
-    (("ideation",), NO_NEGATION, ("mind", "care"),
-     r"\b(?:would not|do not|would not even|will not) (?:mind|care) (?:if|whether) (?:a |the )?(?:bus|car|truck|lorry|train|"
-     r"something|someone|it all|i) (?:\w+ ){0,2}?(?:hit|hits|ran over|run over|killed|kills|ended|ends|died|die|did not wake up|"
-     r"never woke up|was gone|were gone|live or die|lived or died|disappeared|got hit|get hit|got run over)\b"),
-    (("ideation",), DIRECT, _pairs("hope hoping wish wishing pray praying", "hit hits run ran killed kills"),
-     r"\b(?:hope|hoping|wish|wishing|pray|praying)(?: that)? (?:a|the|some) (?:bus|car|truck|lorry|train) (?:hits|hit|runs "
-     r"over|ran over|kills) me\b|\b(?:hope|hoping|wish|wishing)(?: that)? i (?:get|got|getting) (?:hit|run over|killed)\b"),
-    (("ideation",), DIRECT, ("end", "over"),
-     r"\bwant (?:it all|everything|life) to (?:end|be over)\b(?! (?:soon|quickly|so|now|already)\b)"),
-    (("ideation",), DIRECT, _pairs("go keep carry live do", "can"),
-     rf"\bcan not (?:go on|keep going|carry on|keep living|do life|live like this|keep doing this){_END}"),
-    (("ideation",), NO_NEGATION, _pairs("alive born", "should deserve meant"),
-     r"\b(?:should not|should never|do not deserve to|was never meant to|was not meant to) (?:be|have been) (?:alive|born)\b"),
-    (("ideation", "means"), FIRST_PERSON, _pairs("jump jumping jumped step stepping throw throwing", "off from front"),
-     r"\b(?:jump|jumping|jumped) (?:off|from) (?:a|the|that|this|my) (?:bridge|building|roof|cliff|balcony|tower|car park|"
-     r"multi-storey|window|ledge)\b|\b(?:jump|jumping|jumped|step|stepping|stepped|throw myself|throwing myself) in front of "
-     r"(?:a|the) (?:train|bus|car|truck|lorry|tube)\b"),
-    (("ideation",), NO_NEGATION, ("worth",), r"\bnot worth (?:living|staying alive|being alive|going on)\b"
-                                             r"|\blife (?:is|feels) (?:not|no longer) worth (?:it|anything)\b"),
-    (("ideation",), FIRST_PERSON, ("done",), r"\bdone with (?:life|living|being alive|existing|this world)\b"),
-    (("ideation",), DIRECT, ("dead", "alive"),
-     r"\b(?:better|easier|quieter|simpler|calmer|fine|okay|ok)(?: \w+){0,3}? if i (?:was|were) (?:not alive|dead)\b"),
-    (("unsafe",), NO_NEGATION, ("safe",),
-     r"\bi (?:am not|do not feel|am not feeling|no longer feel) safe\b(?! (?:at|around|with|in|from|walking|driving|on|near|"
-     r"going|because|there|here|to)\b)|\bnot (?:feel )?safe (?:with|from|around) myself\b"),
-    # burden
-    (("burden",), DIRECT, _pairs("better happier easier fine relieved lighter free freer quieter calmer simpler safer", "me i"),
-     rf"\b(?:better|happier|easier|fine|relieved|lighter|free|freer|quieter|calmer|simpler|safer)(?: off)?(?: all)? (?:without"
-     rf" me|with me gone|with me out of the way|if i (?:{_GONE})|(?:once|when|after) i am gone\b(?! (?:next|this|for|on|to|"
-     rf"tomorrow|tonight|until|till|over|at)\b))\b"),
-    (("burden",), DIRECT, ("burden", "burdens"),
-     r"\b(?:i am|i feel like|i feel|i have become|i became|i have always been|i will always be|i am always|being|i am only)"
-     r"(?: just| such| only| nothing but| a| an| the| total| huge| massive| constant| big)* burdens?\b"),
-    (("burden",), DIRECT, ("waste", "weight"),
-     r"\b(?:i am|i feel like|i feel)(?: just| such| only| nothing but| a| an| total| complete)* (?:waste of (?:space|oxygen|"
-     r"air|skin|a life)|dead weight)\b"),
-    (("burden",), DIRECT, ("miss",), r"\b(?:no one|nobody|no-one)(?: at all| really| even)? (?:would|will|is going to)"
-                                        r"(?: even| ever| really| actually)? miss me\b"),
-    (("burden",), DIRECT, ("notice", "care", "mind", "cry", "miss"),
-     rf"\b(?:no one|nobody|no-one)(?: at all| really| even)? (?:would|will|is going to)(?: even| ever| really| actually)? "
-     rf"(?:notice|care|mind|cry|miss it)(?: at all)? (?:if|when|once|after) i (?:{_GONE}|am gone)\b"),
-    # plan and means (wording only as specific as needed to recognise them)
-    (("means",), DIRECT, _PILL_WORDS,
-     rf"\b(?:sav(?:e|ed|ing)|stockpil(?:e|ed|ing)|hoard(?:ed|ing)?|collect(?:ed|ing)?|keep(?:ing)? back|kept back|"
-     rf"stash(?:ed|ing)?|set(?:ting)? aside|put(?:ting)? aside|hid(?:den|ing)?|hide|squirrel(?:l?ed|l?ing)? away|"
-     rf"build(?:ing)? up|built up|keep counting|kept counting)\b(?: up)?(?: (?!money\b|time\b|cash\b|for\b)\w+){{0,3}}? "
-     rf"{_PILLS}\b|\bstash of (?:\w+ )?{_PILLS}\b"),
-    (("means",), DIRECT, _pairs("enough", " ".join(_PILL_WORDS)),
-     rf"\benough {_PILLS}(?: \w+)? (?:saved|stored|stashed|hidden|put away|now|to do it|to end it|to not wake up|"
-     rf"to never wake up|to die|to kill me)\b"),
-    (("plan",), DIRECT, ("many", "much"),
-     rf"\b(?:looked up|look up|looking up|googled|googling|searched|searching|researched|researching|checked|checking|worked "
-     rf"out|working out|figured out|calculated|read about|reading about)\b(?: online| on my phone| again)? how (?:many|much)"
-     rf"(?: (?:{_PILLS}|of them|of it) (?:it (?:would|will|might) take|would it take|i (?:would|will|might) need|i need|is "
-     rf"(?:enough|too much|lethal|fatal)|it takes|to take)| (?:it (?:would|will|might) take|would it take|it takes|is "
-     rf"(?:enough|lethal|fatal))(?=\s*(?:$|[^\w\s]|to (?:die|end|not wake|kill|do it)\b|and\b|but\b)))"),
-    (("means",), DIRECT, _pairs("which", "know found picked chosen chose"),
-     r"\bi (?:know|have found|found|have picked|picked|have chosen|chose) (?:exactly )?which (?:bridge|building|cliff|car park|"
-     r"tower|train|tracks|spot|place|roof|ledge|balcony|tree)\b(?! (?:to|we|you|for|is|has|was)\b)"),
-    (("means",), CONTEXTUAL, _pairs("right perfect", "found picked chosen"),
-     r"\b(?:found|picked|chosen) (?:the|a) (?:right|perfect) (?:bridge|building|cliff|spot|place|tree|roof)\b"),
-    (("means",), FIRST_PERSON, ("edge", "ledge", "railing", "railings", "rail", "parapet"),
-     r"\b(?:stood|standing|stand|sat|sitting|climbed|climbing|leaning|leant|leaned|walked|walking|went up to|was at|was on)"
-     r"(?: \w+){0,3}? (?:at|on|over|near|to|up to) the (?:edge|ledge|railing|railings|rail|parapet)\b(?! of\b)"),
-    (("means",), CONTEXTUAL, ("edge", "ledge", "top+of", "back+keep"),
-     r"\b(?:edge|ledge) of (?:the|a) (?:roof|bridge|building|cliff|car park|balcony|tower|platform)\b|\b(?:went|go|going|been "
-     r"going|drove|walked|climbed) (?:up )?to the top of (?:the|a) (?:car park|multi-storey|building|tower|parking garage|"
-     r"bridge|cliff)\b|\bkeep going back to (?:a|the|that) (?:spot|place|bridge)\b"),
-    (("means",), DIRECT, ("high+enough",), r"\b(?:know|sure|checked) (?:that )?(?:it is|it was|it would be|it will be|this is|"
-                                           r"the \w+ is) (?:definitely )?high enough\b"),
-    (("means",), FIRST_PERSON, _MEANS_WORDS,
-     rf"\b{_MEANS_NOUNS}\b[^.!?;]{{0,60}}?\bi (?:keep|can not stop|could not stop|have been) (?:thinking|looking|staring)\b"
-     rf"|\bi (?:keep|can not stop|could not stop|have been) (?:thinking|looking|staring) (?:about|at) (?:the|my|his|her|"
-     rf"their|\w+ is) {_MEANS_NOUNS}\b|\bknow where (?:he|she|they|my \w+) keeps? (?:the|his|her|their) {_MEANS_NOUNS}\b"),
-    (("means",), CONTEXTUAL, ("access",), rf"\b(?:have|got|has) access to (?:a|his|her|my \w+ is|the) {_MEANS_NOUNS}\b"),
-    (("means",), DIRECT, _pairs(" ".join(_PILL_WORDS), "all whole every"),
-     rf"\b(?:take|taking|took|swallow|swallowing|swallowed) (?:all|every one|the whole (?:bottle|box|packet|lot)) (?:of )?"
-     rf"(?:my |the |those |these )?{_PILLS}\b"),
-    (("means",), DIRECT, ("overdose", "od"),
-     r"\b(?:want|wanted|going|plan|planning|thinking about|think about|tempted|try|tried|trying) (?:to )?(?:overdose|od)\b"),
-    (("plan",), DIRECT, ("do+it",),
-     r"\b(?:know|decided|figured out|worked out|planned|planned out|thought through|picked|chosen)\b(?: exactly)? (?:how|where|"
-     r"when) i (?:would|will|am going to|could|should|want to|might) (?:go to )?do it\b"),
-    (("plan",), DIRECT, ("picked", "chosen", "set", "decided", "settled", "marked"),
-     r"\b(?:picked|chosen|set|decided on|settled on|marked)\b (?:a|the) (?:day|date|time|night|weekend)\b(?: when| that)? "
-     r"(?:i am going to|i will|i would|to) (?:do it|go through with it|end it|end things|go)\b"),
-    (("plan",), DIRECT, ("decided",),
-     r"\bi have decided (?:it is|it will be|it is going to be|it would be) (?:this weekend|tonight|tomorrow|this week|next week|"
-     r"(?:on |this |next )(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s*(?=[^\w\s]|$)"),
-    (("plan",), DIRECT, ("plan",),
-     r"\bi have (?:a|made a|got a|come up with a) plan\b(?=\s*(?:and i know (?:when|how|where)|to (?:end|die|kill|do it|not "
-     r"wake)|for (?:how|when|where) i))|\bmy plan is to (?:end|die|kill|not wake|disappear)\b"),
-    (("plan",), CONTEXTUAL, ("plan+have", "tonight+night", "tomorrow+day"),
-     r"\bi have (?:a|made a|got a) plan\s*(?=[^\w\s]|$)|\b(?:tonight|tomorrow) is the (?:night|day)\b"),
-    (("plan", "means"), DIRECT, _pairs("need needed", "end die kill wake"),
-     r"\b(?:bought|got|have|ordered|collected|gathered|have got|picked up) (?:everything|what|all|the things|the stuff) i "
-     r"(?:need|needed|will need)(?: \w+)? to (?:end it|end things|end my life|die|kill myself|not wake up)\b"),
-    (("plan",), CONTEXTUAL, _pairs("need needed", "do"),
-     r"\b(?:bought|got|have got) (?:everything|what) i (?:need|needed) to do it\b"),
-    (("plan",), DIRECT, ("painless", "peaceful", "surest", "quick", "quickest", "easy", "easiest", "gentle", "best", "fastest"),
-     r"\b(?:painless|peaceful|surest) (?:ways?|methods?|means) (?:to (?:go|die|end (?:it|things|my life)|kill myself|not wake "
-     r"up|do it)|out)\b|\b(?:quick|quickest|easy|easiest|gentle|best|fastest) (?:ways?|methods?) to (?:die|end (?:it|things|my"
-     r" life)|kill myself|not wake up)\b"),
-    (("plan",), FIRST_PERSON, ("ways", "how", "methods"),
-     r"\b(?:research|researching|researched|looking up|looked up|searching|searched|googling|googled|reading up on|read up "
-     r"on)\b(?: for| online for| about)? (?:ways|how|methods) to (?:die|end (?:it|my life|things)|kill myself|not wake up|"
-     r"overdose|od)\b"),
-    # goodbye acts
-    (("goodbye",), FIRST_PERSON, ("goodbye", "farewell", "suicide", "final"),
-     r"\b(?:wrote|written|writing|write|left|leaving|leave|recorded|recording|drafted|drafting|prepared)\b(?: \w+){0,2}? "
-     r"(?:goodbye|farewell|suicide) (?:letters?|notes?|messages?|videos?|emails?|texts?)\b|\bfinal (?:letters|goodbyes)\b"),
-    (("goodbye",), FIRST_PERSON, ("letter", "letters", "note", "notes"),
-     r"\b(?:wrote|written|writing|left|leaving)\b (?:a |some |the )?(?:letters?|notes?) (?:to|for) [^.!?;]{0,50}?(?:so (?:they|"
-     r"she|he|you|everyone) (?:know|knows|will know|understand|understands) (?:it is not|it was not|that it is not|i love|"
-     r"i loved|how much i)|to find (?:afterwards|after|later)|afterwards|for after i|(?:for|after|when) i am gone|not (?:their|"
-     r"your|his|her|anyone is) fault|just in case)\b"),
-    (("goodbye",), DIRECT, ("giving", "give", "gave", "given"),
-     r"\b(?:giving|give|gave|given) (?:away )?(?:all |most |some |a lot )?(?:of )?my (?:things|stuff|belongings|possessions|"
-     r"valuables|prized possessions|favou?rite things)(?: away)?\b(?![^.!?]{0,40}\b(?:moving|move|moved|charity|declutter\w*|"
-     r"downsiz\w*|donat\w*|clear(?:ing)? out|spring clean\w*|car boot|garage sale|yard sale|sell\w*|sold)\b)"),
-    (("goodbye",), DIRECT, _pairs("home homes someone", "dog cat pet pets rabbit bird fish hamster plants"),
-     r"\b(?:found|finding|find) (?:a )?(?:new |good |safe )?(?:home|homes|someone) (?:for|to (?:take|look after)) (?:my|the) "
-     r"(?:dog|cat|pets?|rabbit|bird|fish|hamster|plants)\b[^.!?]{0,60}?\b(?:when i am gone|after i am gone|once i am gone|"
-     r"for good|without me|if anything happens)"),
-    (("goodbye",), FIRST_PERSON, _pairs("entry message post note words goodbye", "last final"),
-     r"\b(?:this|that) (?:is|will be) (?:my|the) (?:last|final) (?:entry|message|post|note|words|goodbye)\b(?! (?:before|of|"
-     r"for|until|till|this|in|on|from|here for|about|today|tonight)\b)"),
-    (("goodbye",), DIRECT, ("goodbye", "goodbyes"),
-     r"\bsaid (?:my|our) goodbyes?\b[^.!?]{0,60}?\b(?:did not|do not|never) know\b|\bsaid goodbye to (?:everyone|everybody|"
-     r"my (?:family|kids|friends|mum|mom|dad))\b[^.!?]{0,60}?\b(?:did not|do not|never) know\b|\bgoodbye,? cruel world\b"),
-    (("goodbye",), FIRST_PERSON, _pairs("things stuff belongings possessions money savings cat dog pets", "who"),
-     r"\bwho (?:gets|will get|should get|can have|will have) (?:all )?(?:of )?my (?:things|stuff|belongings|possessions|"
-     r"money|savings|cat|dog|pets)\b"),
-    (("goodbye",), CONTEXTUAL, ("needing", "need", "gone"),
-     r"\b(?:will not|would not) (?:be )?need(?:ing)? (?:them|it|any of (?:it|this|them)|my \w+)(?: anymore| where i am going)?"
-     r"\s*(?=[^\w\s]|$)|\b(?:when|after|once) i am gone\b(?! (?:next|this|for|on|to|tomorrow|tonight|until|till|over|at)\b)"),
-    # self-injury
-    (("self_injury",), DIRECT, _pairs(
-        "hurt hurting hurts harm harming harmed cut cutting cuts burn burning burned burnt hit hitting punch punching punched "
-        "scratch scratching scratched stab stabbing stabbed bruise bruising bruised bite biting bit choke choking strangle "
-        "strangling", "myself"),
-     r"\b(?:hurt|hurting|hurts|harm|harming|harmed|cut|cutting|cuts|burn|burning|burned|burnt|hit|hitting|punch|punching|"
-     r"punched|scratch|scratching|scratched|stab|stabbing|stabbed|bruise|bruising|bruised|bite|biting|bit|choke|choking|"
-     r"strangle|strangling) myself\b"),
-    (("self_injury",), FIRST_PERSON, ("self", "selfharm"),
-     r"\bself[ -]?(?:harm|harming|harmed|injury|injuring|injured|injurious|mutilation|mutilate|mutilating)\b"),
-    (("self_injury",), DIRECT, ("purpose", "deliberately", "intentionally", "punish", "deserve", "deserved", "cope")
-     + _pairs("cut cutting burn burned burnt burning hit hitting scratch scratched scratching punch punched punching bruise "
-              "bruised bang banged banging bit bite biting pinch pinched hurt hurting", "feel"),
-     r"\b(?:cut|cutting|burn|burned|burnt|burning|hit|hitting|scratch|scratched|scratching|punch|punched|punching|bruise|"
-     r"bruised|bang|banged|banging|bit|bite|biting|pinch|pinched|hurt|hurting) (?:myself|my (?:arms?|legs?|wrists?|skin|"
-     r"hands?|thighs?|stomach|face|head|body|hips?|fingers?|ankles?|chest))\b[^.!?]{0,40}?\b(?:on purpose|deliberately|"
-     r"intentionally|to feel (?:something|anything|better|real|numb|nothing)|so i (?:would|could|can) feel|to punish myself|"
-     r"because i deserved? it|to cope)\b"),
-    (("self_injury",), DIRECT, _pairs("bled bleed bleeds bleeding bruised broke blood", "until"),
-     r"\b(?:scratch\w*|cut|cutting|cuts|punch\w*|hit|hitting|bit|bite|biting|bang\w*|pick\w*|dig\w*|dug|clawed|clawing)\b"
-     r"[^.!?;]{0,40}?\buntil (?:it|i|they|my \w+|the skin|there was blood) (?:bled|bleeds|bleed|was bleeding|were bleeding|"
-     r"bruised|broke|drew blood)\b"),
-    (("self_injury",), DIRECT, _pairs("hurt", "want wanted need needed"),
-     r"\bi (?:wanted|want|needed|need) (?:it|the pain|myself) to hurt\b"),
-    (("self_injury",), DIRECT, ("urge", "urges", "craving", "cravings"),
-     r"\b(?:urge|urges|craving|cravings) to (?:cut|self[ -]?harm|burn myself|harm myself)\b"),
-    # being harmed by someone else: the doer is checked by the AGENT guard, in or just before the clause
-    ((_HARM,), AGENT, _pairs(" ".join(_HARM_VERB_WORDS), "me"), rf"\b(?:{_HARM_VERBS})\s+me\b"),
-    ((_HARM,), AGENT, _pairs("hurt kill harm hit beat strangle choke stab shoot burn break", "me my us kids children baby")
-     + _pairs("take keep", "threaten threatens threatened threatening"),
-     r"\b(?:threaten(?:s|ed|ing)?|tried|tries|trying|swore) to (?:hurt|kill|harm|hit|beat|strangle|choke|stab|shoot|burn|"
-     r"break) (?:me|my|us|the kids|the children|the baby)\b|\b(?:will|would|is going to|was going to|going to) (?:hurt|harm|"
-     r"hit|beat|strangle|choke|stab|shoot|burn) (?:me|my|us|the kids|the children|the baby)\b|\b(?:said|says|told me|swore) "
-     r"(?:he|she|they) (?:would|will|is going to|was going to) kill me if i\b|\bthreaten(?:s|ed|ing)? to (?:take|keep) "
-     r"(?:the|my|our) (?:kids|children|baby|son|daughter)\b"),
-    ((_HARM,), DIRECT, ("scared", "afraid", "terrified", "frightened", "petrified"),
-     rf"\b(?:scared|afraid|terrified|frightened|petrified)(?: to death)? of (?:him|her|them|my (?:{_AGENTS}))(?=\s*(?:$|"
-     rf"[^\w\s'\u2019]|(?:when|because|and|but|so|now|sometimes|lately|again|too|anymore|at home|right now|these days|all the"
-     rf" time|most days|if|every|after|whenever)\b))|\b(?:scared|afraid|terrified|frightened) (?:to go|of going|to be|of "
-     rf"being) (?:back )?(?:home|alone with (?:him|her|them))\b"),
-    ((_HARM,), DIRECT, _pairs("what", "he she they"),
-     r"\b(?:scared|afraid|terrified|frightened) (?:of )?what (?:he|she|they) (?:will|would|might|could|may|is going to) do\b"
-     r"|\bwhat (?:he|she|they) (?:will|would|might|could|may|is going to) do (?:to me|if i (?:leave|left|tell|told|go|went|say|"
-     r"said))\b"),
-    ((_HARM,), AGENT, ("let+me", "takes+my", "took+my", "hides+my", "hid+my", "controls+money"),
-     r"\b(?:will not|does not|would not|never) let me (?:leave|go out|go anywhere|see (?:my|anyone)|talk to|have (?:my own|"
-     r"any)|out of (?:the house|his sight|her sight))\b|\b(?:takes|took|hides|hid) my (?:phone|keys|car keys|bank card|cards|"
-     r"passport|documents) (?:away|from me|so i (?:can not|could not))\b|\bcontrols (?:all )?(?:of )?(?:my|the) money\b"),
-    ((_HARM,), FIRST_PERSON, ("raped", "assaulted", "molested", "beaten", "strangled", "abused"),
-     r"\bi (?:was|have been|got|am being|had been) (?:\w+ )?(?:raped|sexually assaulted|molested|beaten up|strangled|abused)\b"),
-    ((_HARM,), DIRECT, ("safe",),
-     r"\bi (?:am not|do not feel|no longer feel) safe (?:at home|around (?:him|her|them|my \w+)|with (?:him|her|them|my \w+)|"
-     r"in my (?:own )?(?:home|house|flat|apartment))\b"),
-)
-
 # ---- layer 3b: filters applied to every match --------------------------------------------------------
 _PUNCTUATION = re.compile(r"[^\w\s']+")
 _CLAUSE_WORDS = frozenset(
@@ -589,7 +274,8 @@ class _CompiledRule:
 
 @dataclass(frozen=True)
 class _Engine:
-    anchors: dict[str, tuple[tuple[_Term, int], ...]]  # lexicon terms by their rarest word, with its place in the term
+    # lexicon terms by their rarest word, then by that word's place in the term and the term's length
+    anchors: dict[str, dict[tuple[int, int], dict[tuple[str, ...], _Term]]]
     anchor_words: frozenset[str]
     rules: tuple[_CompiledRule, ...]
     rule_index: dict[str, tuple[tuple[int, frozenset[str]], ...]]
@@ -598,6 +284,9 @@ class _Engine:
     idiom_index: dict[str, tuple[tuple[int, frozenset[str]], ...]]
     idiom_words: frozenset[str]
     any_word: frozenset[str]  # a sentence holding none of these can't match anything
+    inflected: tuple[forms.FormRule, ...]  # patterns written once for every inflection (crisis_forms)
+    inflected_index: dict[str, tuple[tuple[int, frozenset[str]], ...]]
+    inflected_words: frozenset[str]
 
 
 def read_lexicon(file_name: str) -> dict[str, list[str]]:
@@ -696,38 +385,83 @@ def _anchor(words: tuple[str, ...]) -> int:
 @lru_cache(maxsize=1)
 def _engine() -> _Engine:
     """Load the lexicon and compile every pattern once, on first use."""
-    anchors: dict[str, list[tuple[_Term, int]]] = {}
+    # Terms of several words are also found in any inflection ("killed myself", "cut my wrists"), unless that
+    # inflection is itself one of the terms left out.
+    left_out = {_words(t) for t in _LEFT_OUT}
+    anchors: dict[str, dict[tuple[int, int], dict[tuple[str, ...], _Term]]] = {}
     for words, cats, guard in lexicon_terms():
         at = _anchor(words)
-        anchors.setdefault(words[at], []).append((_Term(words, cats, guard), at))
-    rules = tuple(_CompiledRule(frozenset(c), g, re.compile(p, re.MULTILINE)) for c, g, _, p in _RULES)
-    rule_index = _index([triggers for _, _, triggers, _ in _RULES])
-    idiom_index = _index([triggers for triggers, _ in _IDIOMS])
+        for variant in sorted(forms.variants(words) - left_out if len(words) > 1 else {words}):
+            table = anchors.setdefault(variant[at], {}).setdefault((at, len(variant)), {})
+            if variant in table:
+                old = table[variant]
+                cats, guard = cats | old.categories, min(guard, old.guard)
+            table[variant] = _Term(variant, frozenset(cats), guard)
+    rules = tuple(_CompiledRule(frozenset(c), g, re.compile(p, re.MULTILINE)) for c, g, _, p in RULES)
+    rule_index = _index([triggers for _, _, triggers, _ in RULES])
+    inflected = forms.rules()
+    inflected_index = _index([rule.triggers for rule in inflected])
+    idiom_index = _index([triggers for triggers, _ in IDIOMS])
     return _Engine(
-        anchors={word: tuple(terms) for word, terms in anchors.items()},
+        anchors=anchors,
         anchor_words=frozenset(anchors),
         rules=rules,
         rule_index=rule_index,
         rule_words=frozenset(rule_index),
-        idioms=tuple(re.compile(pattern) for _, pattern in _IDIOMS),
+        idioms=tuple(re.compile(pattern) for _, pattern in IDIOMS),
         idiom_index=idiom_index,
         idiom_words=frozenset(idiom_index),
-        any_word=frozenset(anchors) | frozenset(rule_index) | frozenset(idiom_index) | _SLANG_SET,
+        any_word=frozenset(anchors) | frozenset(rule_index) | frozenset(idiom_index) | _SLANG_SET
+        | frozenset(inflected_index),
+        inflected=inflected,
+        inflected_index=inflected_index,
+        inflected_words=frozenset(inflected_index),
     )
 
 
-def _lexicon_hits(sentence: str, words: list[str], present: set[str], engine: _Engine) -> list[_Hit]:
+def _lexicon_hits(sentence: str, words: list[str], present: set[str], engine: _Engine) -> tuple[list[_Hit], bool]:
+    """The lexicon terms in the sentence, and whether a term was left out because it goes on about a place or a way
+    ("no reason to live in the city")."""
     found: list[tuple[int, int, _Term]] = []
+    dangled = False
     for anchor in present & engine.anchor_words:
         for position in _positions(words, anchor):
-            for term, at in engine.anchors[anchor]:
-                start, n = position - at, len(term.words)
-                if start >= 0 and tuple(words[start : start + n]) == term.words and not _dangling(words, start + n, term):
+            for (at, n), table in engine.anchors[anchor].items():
+                start = position - at
+                term = table.get(tuple(words[start : start + n])) if start >= 0 else None
+                if term is None:
+                    continue
+                if _dangling(words, start + n, term):
+                    dangled = True
+                else:
                     found.append((start, start + n, term))
     if not found:
-        return []
+        return [], dangled
     spans = [m.span() for m in _WORD.finditer(sentence)]
-    return [(spans[a][0], spans[b - 1][1], term.categories, term.guard) for a, b, term in found]
+    return [(spans[a][0], spans[b - 1][1], term.categories, term.guard) for a, b, term in found], dangled
+
+
+def _inflected_hits(sentence: str, present: set[str], rules: list[forms.FormRule]) -> list[_Hit]:
+    """Each pattern is tried where a word it can start with stands."""
+    hits = []
+    for rule in rules:
+        for word in rule.first & present:
+            for start in _word_starts(sentence, word):
+                found = rule.regex.match(sentence, start)
+                if found:
+                    hits.append((found.start(), found.end(), rule.categories, rule.guard))
+    return hits
+
+
+def _word_starts(sentence: str, word: str) -> list[int]:
+    starts, n, i = [], len(word), sentence.find(word)
+    while i != -1:
+        before = sentence[i - 1] if i else " "
+        after = sentence[i + n] if i + n < len(sentence) else " "
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+            starts.append(i)
+        i = sentence.find(word, i + 1)
+    return starts
 
 
 def _positions(words: list[str], word: str) -> list[int]:
@@ -743,7 +477,8 @@ def _positions(words: list[str], word: str) -> list[int]:
 
 def _dangling(words: list[str], after: int, term: _Term) -> bool:
     """"no reason to live in the city": a lexicon term about living that goes on about a place or a way."""
-    return term.words[-1] in ("live", "living", "on", "here") and after < len(words) and words[after] in _PLACE_AFTER_LIFE
+    return term.words[-1] in ("live", "living", "lives", "lived", "on", "here") and after < len(words) and (
+        words[after] in _PLACE_AFTER_LIFE)
 
 
 def _clause(before: str) -> list[str]:
@@ -756,8 +491,9 @@ def _clause(before: str) -> list[str]:
 
 
 def _negated(clause: list[str]) -> bool:
-    """A negation among the four words before the match ("I would never ..."); "can not" is not one."""
-    start = max(0, len(clause) - 4)
+    """A negation among the six words before the match ("I would never ...", "not going to do anything to ...");
+    "can not" is not one."""
+    start = max(0, len(clause) - 6)
     for i in range(start, len(clause)):
         if clause[i] in _NEGATORS and not (clause[i] == "not" and i > 0 and clause[i - 1] in ("can", "could")):
             return True
@@ -772,38 +508,116 @@ def _inside_question(before: str, after: str) -> bool:
     return not _ANSWER_YES.search(after)
 
 
-def _passes(sentence: str, present: set[str], hit: _Hit) -> bool:
-    """The shared filters: "used to", reported questions, negation, first person, a named doer."""
+# Words a diary-style sentence may open with before its verb ("Honestly, been cutting again").
+_OPENERS = frozenset("honestly so just still again really and but ok okay well ugh tbh literally lately sometimes then "
+                     "yeah yes now".split())
+_DIARY_VERBS = frozenset("been cut took want feel keep kept can could would will tried going started relapsed thinking "
+                         "wish hope hoping need bought wrote gave nearly almost had have did do drove went sat stood "
+                         "made told put left found spent came ran rode lay sent slept woke felt thought held hid broke "
+                         "saw heard met paid sold caught got".split())
+
+
+def _speaks_first(words: list[str], present: set[str]) -> bool:
+    """The sentence speaks of "I/me/my", or leaves the "I" out as diaries do ("Relapsed last night.")."""
+    if not present.isdisjoint(_FIRST_PERSON_WORDS):
+        return True
+    first = next((w for w in words if w not in _OPENERS), "")
+    return first in _DIARY_VERBS or (len(first) > 4 and first.endswith(("ed", "ing")) and first not in _NOT_VERBS)
+
+
+_NOT_VERBS = frozenset("nothing something everything anything thing morning evening ceiling during bed red".split())
+
+
+# Why a filter set a match aside. The first four say the sentence itself is everyday (a negation, the past, a reported
+# question, a story or the news): the model is not listened to on such a sentence either (see _VETO).
+NEGATED, USED_TO, ASKED, FRAMED, NOT_FIRST_PERSON, NOT_OPENING, NO_DOER = (
+    "negated", "used to", "asked", "framed", "not first person", "not opening", "no doer")
+
+
+def _set_aside(sentence: str, present: set[str], hit: _Hit, words: list[str]) -> str | None:
+    """The shared filters: "used to", reported questions, negation, first person or a frame, a named doer. None when
+    the match stands, else why it was set aside."""
     start, end, categories, guard = hit
     before = sentence[:start]
     clause = _clause(before)
     if _HARM not in categories and "used" in clause and "used to" in " ".join(clause):
-        return False
+        return USED_TO
     if "ask" in before and _inside_question(before, sentence[end:]):
-        return False
+        return ASKED
     if not guard & NO_NEGATION and _negated(clause):
-        return False
-    if guard & FIRST_PERSON and (present.isdisjoint(_FIRST_PERSON_WORDS) or not present.isdisjoint(_FRAME_WORDS)):
-        return False
-    return not (guard & AGENT and _AGENT_WORDS.isdisjoint(_WORD.findall(before)[-(len(clause) + 3) :]))
+        return NEGATED
+    if guard & (FIRST_PERSON | NO_FRAME) and not present.isdisjoint(_FRAME_WORDS):
+        return FRAMED
+    if guard & FIRST_PERSON and not _speaks_first(words, present):
+        return NOT_FIRST_PERSON
+    if guard & OPENS and not _OPENERS.issuperset(_WORD.findall(before)):
+        return NOT_OPENING
+    # The doer may be named well before the act, across an "and" ("My ex keeps turning up and threatening me").
+    if guard & AGENT and AGENT_WORDS.isdisjoint(_WORD.findall(before)[-12:]):
+        return NO_DOER
+    return None
+
+
+def _passes(sentence: str, present: set[str], hit: _Hit, words: list[str]) -> bool:
+    return _set_aside(sentence, present, hit, words) is None
 
 
 def _blank(m: re.Match[str]) -> str:
     return "," + " " * (len(m.group()) - 1)
 
 
-def check(text: str) -> CrisisResult:
-    """Look for crisis language in `text`. Never raises on any string; never reports which words matched."""
-    if not isinstance(text, str) or not text.strip():
-        return NOTHING_FOUND
+# Words no interface may quote back to a person, whatever the check found: dying, self-harm, means, being harmed.
+_CRISIS_STEMS = (
+    "die dead death suicide suicidal kill overdose pill tablet med medication rope noose hang cut blade razor jump "
+    "bridge gun burden disappear end goodbye farewell wake harm hurt self blood bleed wrist poison knife choke "
+    "strangle abuse hit beat rape assault molest threaten stab shoot drown alive live funeral grave weapon bruise "
+    "burn scar ledge cliff roof train exhaust charcoal monoxide noose lethal fatal note letter"
+).split()
+
+
+@lru_cache(maxsize=1)
+def _crisis_words() -> frozenset[str]:
+    return frozenset(form for stem in _CRISIS_STEMS for form in forms.inflections(stem)) | _METHOD_WORDS
+
+
+def is_crisis_word(word: str) -> bool:
+    """A word about dying, self-harm, a means or being harmed: never quoted back, even when the check finds nothing
+    (a negated or idiomatic use)."""
+    return normalise(word).strip() in _crisis_words()
+
+
+def _joined(parts: dict[str, list[int]]) -> set[str]:
+    """The signals two halves make when both were found within PART_WINDOW sentences of each other."""
+    joined: set[str] = set()
+    for first, second, categories in PART_PAIRS:
+        if any(abs(i - j) <= PART_WINDOW for i in parts.get(first, ()) for j in parts.get(second, ())):
+            joined.update(categories)
+    return joined
+
+
+def harmed_by_other(text: str) -> bool:
+    """Does `text` tell of being hurt, threatened, followed, watched or controlled by someone, or of fear of what a
+    named person will do? The crisis check's own `harmed_by_other` (rules and model together), for callers that need
+    only this."""
+    return check(text).harmed_by_other
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str  # normalised, contractions without apostrophes spelled out, fillers dropped, known idioms blanked
+    words: list[str]
+    present: set[str]
+    may_match: bool  # holds a word some rule or lexicon term starts from (the rules skip the others)
+
+
+def _sentences(text: str) -> list[_Sentence]:
+    """Every sentence of `text`, prepared once for both the rules and the model (their numbers count for PART_WINDOW)."""
     engine = _engine()
-    found: set[str] = set()
-    contextual: set[str] = set()
+    prepared = []
     for sentence in _SENTENCE.findall(normalise(text)):
         words = _WORD.findall(sentence)
         present = set(words)
-        if present.isdisjoint(engine.any_word):
-            continue
+        may_match = not present.isdisjoint(engine.any_word)
         tidied = sentence
         if not _TIDY_WORDS.isdisjoint(present):
             tidied = _tidy_sentence(sentence, present)
@@ -813,15 +627,110 @@ def check(text: str) -> CrisisResult:
         if tidied != sentence:
             sentence, words = tidied, _WORD.findall(tidied)
             present = set(words)
-        hits = _lexicon_hits(sentence, words, present, engine)
+        prepared.append(_Sentence(sentence, words, present, may_match))
+    return prepared
+
+
+def prepared_sentences(text: str) -> list[str]:
+    """The sentences of `text` as the crisis model reads them (and is trained on them)."""
+    return [s.text for s in _sentences(text)]
+
+
+# A sentence the rules read as everyday on purpose: a match set aside for one of these reasons, a pattern that matched
+# but whose `unless` words say the sentence is about something plain ("a rope for the tyre swing"), or a lexicon term
+# that goes on about a place ("no reason to live in the city"), and nothing else found there. The model does not read such a sentence: the rules' explicit knowledge of negation, idiom and frame wins.
+_VETO = frozenset({NEGATED, USED_TO, ASKED, FRAMED})
+
+
+@dataclass
+class _RuleReading:
+    found: set[str]
+    everyday: set[int]  # sentences the rules read as everyday on purpose (_VETO)
+
+
+def _rule_signals(sentences: list[_Sentence]) -> _RuleReading:
+    """What the lexicon and the hand-written patterns find (layers 1 to 3), and where they explicitly found nothing."""
+    engine = _engine()
+    found: set[str] = set()
+    contextual: set[str] = set()
+    parts: dict[str, list[int]] = {}  # half a signal -> the sentences it was found in
+    everyday: set[int] = set()
+    for index, prepared in enumerate(sentences):
+        if not prepared.may_match:
+            continue
+        sentence, words, present = prepared.text, prepared.words, prepared.present
+        hits, plain = _lexicon_hits(sentence, words, present, engine)
         for i in _selected(engine.rule_index, engine.rule_words, present):
             rule = engine.rules[i]
             hits += [(m.start(), m.end(), rule.categories, rule.guard) for m in rule.regex.finditer(sentence)]
+        selected = [engine.inflected[i] for i in _selected(engine.inflected_index, engine.inflected_words, present)]
+        usable = [rule for rule in selected if not any(present.isdisjoint(need) for need in rule.needs)]
+        ready = [rule for rule in usable if present.isdisjoint(rule.unless)]
+        if ready:
+            hits += _inflected_hits(sentence, present, ready)
+        if len(ready) < len(usable) and not plain:
+            plain = bool(_inflected_hits(sentence, present, [r for r in usable if r not in ready]))
+        stood = False
         for hit in hits:
-            if _passes(sentence, present, hit):
-                (contextual if hit[3] & CONTEXTUAL else found).update(hit[2])
+            if stood and not hit[3] & PART and hit[2] <= (contextual if hit[3] & CONTEXTUAL else found):
+                continue  # a known signal needs no second look once something stands in this sentence
+            reason = _set_aside(sentence, present, hit, words)
+            plain = plain or reason in _VETO
+            if reason is not None:
+                continue
+            stood = True
+            if hit[3] & PART:
+                for half in hit[2]:
+                    parts.setdefault(half, []).append(index)
+                continue
+            (contextual if hit[3] & CONTEXTUAL else found).update(hit[2])
+        if plain and not stood:
+            everyday.add(index)
+    if parts:
+        found |= _joined(parts)
     if found - {_HARM}:
-        found |= contextual
+        found |= contextual | {PART_ALONE[half] for half in parts if half in PART_ALONE}
+    return _RuleReading(found, everyday)
+
+
+# ---- layer 4: the model ----------------------------------------------------------------------------------------
+_MODEL_SAYS = {"self_directed": "ideation", "plan": "plan", "harm": _HARM}
+_model_lock = threading.Lock()
+
+
+def training_examples() -> list[tuple[str, str]]:
+    """(text, label) for every line the model learns from: the crisis examples, then the thinking-trap examples as
+    "harmed" where marked harmed, else as "none" unless the rules find crisis language in them (being a burden)."""
+    thoughts = [(text, "harmed" if harmed else "none") for text, harmed in crisis_model.load_trap_thoughts()
+                if harmed or not check_rules(text).detected]
+    return crisis_model.load_examples() + thoughts
+
+
+def model_input(text: str) -> str:
+    """One training line as the model learns it: its prepared sentences, joined."""
+    return " ".join(prepared_sentences(text))
+
+
+@lru_cache(maxsize=1)
+def _trained_model() -> crisis_model.CrisisModel:
+    examples = training_examples()
+    return crisis_model.CrisisModel([model_input(text) for text, _ in examples], [label for _, label in examples])
+
+
+def model() -> crisis_model.CrisisModel:
+    """The model trained on rebond's own examples, once per process (concurrent first calls wait for one training)."""
+    with _model_lock:
+        return _trained_model()
+
+
+def _model_signals(sentences: list[_Sentence], everyday: set[int]) -> set[str]:
+    """What the model says about the sentences the rules did not explicitly read as everyday (_VETO). A left-out
+    sentence leaves a gap, so its neighbours are not read as a pair across it."""
+    reading = model().read(["" if i in everyday else s.text for i, s in enumerate(sentences)])
+    return {_MODEL_SAYS[said] for said in reading.says()}
+
+
+def _result(found: set[str]) -> CrisisResult:
     if not found:
         return NOTHING_FOUND
     return CrisisResult(
@@ -830,3 +739,51 @@ def check(text: str) -> CrisisResult:
         categories=frozenset(found),
         harmed_by_other=_HARM in found,
     )
+
+
+def check(text: str) -> CrisisResult:
+    """Look for crisis language in `text`: the rules, or the model when it is sure enough. Never raises on any string;
+    never reports which words matched."""
+    if not isinstance(text, str) or not text.strip():
+        return NOTHING_FOUND
+    sentences = _sentences(text)
+    rules = _rule_signals(sentences)
+    return _result(rules.found | _model_signals(sentences, rules.everyday))
+
+
+def check_rules(text: str) -> CrisisResult:
+    """The rules alone (layers 1 to 3), for measuring what each part adds (bench/crisis_eval.py)."""
+    if not isinstance(text, str) or not text.strip():
+        return NOTHING_FOUND
+    return _result(_rule_signals(_sentences(text)).found)
+
+
+def check_model(text: str) -> CrisisResult:
+    """The model alone (layer 4, with no veto from the rules), for measuring what each part adds."""
+    if not isinstance(text, str) or not text.strip():
+        return NOTHING_FOUND
+    return _result(_model_signals(_sentences(text), set()))
+
+
+@dataclass(frozen=True)
+class ModelCrossValidation:
+    """The model cross-validated on its own training examples (never on bench/data), with what the rules found on
+    each line, and which lines are hard negatives (those written for it; the trap thoughts are everyday text)."""
+
+    examples: list[tuple[str, str]]
+    readings: crisis_model.CrossValidated
+    rules: list[tuple[bool, bool, bool]]  # found, plan level, harm
+    hard: list[bool]
+
+    def thresholds(self, budget: float = crisis_model.FALSE_POSITIVE_BUDGET) -> crisis_model.Thresholds:
+        return crisis_model.choose_thresholds(self.readings, self.rules, budget, self.hard)
+
+
+def cross_validate_model(folds: int = 5) -> ModelCrossValidation:
+    """5-fold cross-validation of the model on its training examples, as choose_thresholds needs it (a few seconds)."""
+    examples = training_examples()
+    written = len(crisis_model.load_examples())
+    readings = crisis_model.cross_validate([model_input(t) for t, _ in examples], [label for _, label in examples],
+                                           prepared_sentences, folds=folds)
+    rules = [(r.detected, r.level == LEVEL_PLAN_OR_MEANS, r.harmed_by_other) for r in (check_rules(t) for t, _ in examples)]
+    return ModelCrossValidation(examples, readings, rules, [i < written for i in range(len(examples))])

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 INTERNATIONAL = "INTL"
+ALWAYS_OPEN = "24/7"
 KINDS = frozenset({"crisis", "text", "dv", "youth", "directory"})
 _DATA = ("content", "crisis_lines.yaml")
 _DIALABLE = re.compile(r"^\+?[0-9][0-9 -]*[0-9]$")
@@ -28,6 +29,11 @@ class TextLine:
 
     number: str
     keyword: str | None = None
+
+    @property
+    def href(self) -> str:
+        """The number for an sms: link (digits only, as phones expect)."""
+        return _digits(self.number)
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,21 @@ class Helpline:
     @property
     def tel(self) -> str | None:
         """The phone number for a tel: link (digits only)."""
-        return re.sub(r"[^0-9+]", "", self.phone) if self.phone else None
+        return _digits(self.phone) if self.phone else None
+
+    @property
+    def always_open(self) -> bool:
+        """Open day and night ("24/7"); other hours vary and are on the service's website."""
+        return self.hours == ALWAYS_OPEN
+
+    @property
+    def site(self) -> str | None:
+        """The website as a person reads it: no scheme, no trailing slash ("988lifeline.org")."""
+        return re.sub(r"^https?://(www\.)?", "", self.url).rstrip("/") if self.url else None
+
+
+def _digits(number: str) -> str:
+    return re.sub(r"[^0-9+]", "", number)
 
 
 @dataclass(frozen=True)
@@ -142,10 +162,20 @@ def lines_for(region: str | None) -> list[Helpline]:
     return (list(known.lines) if known else []) + directory
 
 
+def has_lines(region: str | None) -> bool:
+    """Does rebond keep lines for this region? False for none, an unknown one and the international directory."""
+    return _known(region) is not None
+
+
 def emergency_number(region: str | None) -> str | None:
     """The number to call when a life is in danger ("911", "999", "112 or 999", "000"); None when unknown."""
     known = _known(region)
     return known.emergency if known else None
+
+
+def talk_lines(region: str | None) -> list[Helpline]:
+    """The region's crisis lines, to call or text (not the directory); empty when the region is unknown."""
+    return [line for line in lines_for(region) if line.kind in {"crisis", "text"}]
 
 
 def dv_lines_for(region: str | None) -> list[Helpline]:

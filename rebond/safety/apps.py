@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -7,6 +9,11 @@ class SafetyConfig(AppConfig):
 
     def ready(self) -> None:
         from rebond.core import ownership
-        from rebond.safety import plan
+        from rebond.safety import plan, services
 
-        ownership.register("safety_plan", exporter=plan.export_plan, deleter=plan.delete_plan, importer=plan.import_plan)
+        def delete(user: Any) -> None:
+            # The days the calm page was shown go with the account; they aren't exported (nothing to take away).
+            plan.delete_plan(user)
+            services.crisis_pages_delete(user=user)
+
+        ownership.register("safety_plan", exporter=plan.export_plan, deleter=delete, importer=plan.import_plan)

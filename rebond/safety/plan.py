@@ -46,6 +46,23 @@ def plan_get(*, user: Any) -> dict[str, dict[str, str]]:
     }
 
 
+FROM_PROMISE = "promise"
+
+
+def from_promise_url() -> str:
+    """The plan page opened at its first empty step with a short note (catalogue "from_promise"): where a promise
+    about staying safe leads instead of being tracked."""
+    from django.urls import reverse
+
+    return f"{reverse('safety:plan')}?from={FROM_PROMISE}#start-here"
+
+
+def first_open_step(plan: dict[str, dict[str, str]]) -> str:
+    """Where to start working on a plan: the first step with nothing written yet, else the first step."""
+    order = [step.id for step in steps()]
+    return next((step_id for step_id in order if not plan.get(step_id, {}).get("text", "").strip()), order[0])
+
+
 def plan_save(*, user: Any, entries: dict[str, dict[str, str]]) -> GuardResult:
     known = {step.id for step in steps()}
     errors: dict[str, list[str]] = {}

@@ -24,6 +24,7 @@ from rebond.domain.crisis import (
     NOTHING_FOUND,
     CrisisResult,
     check,
+    check_rules,
 )
 
 LEXICON_DIR = Path(crisis.__file__).resolve().parents[1] / "data" / "suicide_risk_lexicon"
@@ -186,9 +187,15 @@ def test_a_means_word_alone_is_not_enough_but_counts_beside_another_signal() -> 
 # ---- what it leaves alone -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", NEGATIVES)
-def test_idioms_negation_and_everyday_talk_are_not_crisis_language(text: str) -> None:
+@pytest.mark.parametrize("text", IDIOMS + NEGATIONS)
+def test_idioms_and_negation_are_not_crisis_language(text: str) -> None:
     assert check(text) == NOTHING_FOUND
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_the_rules_leave_everyday_talk_alone(text: str) -> None:
+    """The rules' own precision; what the model adds on such sentences is measured in test_crisis_model.py."""
+    assert check_rules(text) == NOTHING_FOUND
 
 
 @pytest.mark.parametrize(
