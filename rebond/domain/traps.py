@@ -6,10 +6,17 @@ Each score blends two transparent parts:
   lazily, once per process and in well under a second, on rebond's own labelled examples
   (content/trap_examples.yaml; no download, nothing pickled), and
 - cue rules: words and patterns that often signal a trap ("always", "should", "I'm such a ...").
-The reason shown with each trap names the cue that fired, so a person can see why it was offered.
+The reason shown with each trap names the cue that fired or, when none did, the one or two of the person's own
+words that add most to the model's score (trap_words: the model is linear, so that share is exact), so a person
+can see why it was offered; but only words that are a real part of the score and typical of the trap's examples,
+never little words or a word inside a phrase that means something else. Otherwise the reason says so in general
+words ("It's here in case it fits for you"). Words about dying, self-harm, means or being harmed are never quoted.
 
-Safety (UX.md): when the text describes being hurt, threatened or scared by someone, catastrophizing,
-blaming and mind reading score 0 and go last, with a reason saying why they aren't suggested.
+Safety (UX.md): when the thought or its situation describes being hurt, threatened or scared by someone
+(the crisis check's `harmed_by_other`, the one definition of harm in rebond, which also brings
+domestic-violence help), catastrophizing, blaming and mind reading score 0 and go last, with a reason saying
+why they aren't suggested. When the crisis check fires on the thought or its situation, no reason quotes the
+person's words.
 Suggestions are only suggestions: the interface pre-selects none.
 """
 
@@ -32,6 +39,8 @@ from sklearn.linear_model import Ridge
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import MultiLabelBinarizer, StandardScaler
 
+from rebond.domain import crisis, trap_words
+
 __all__ = [
     "HELD_BACK_WHEN_HARMED",
     "CueMatch",
@@ -40,7 +49,6 @@ __all__ = [
     "Trap",
     "TrapSuggester",
     "TrapSuggestion",
-    "describes_being_harmed",
     "find_cues",
     "load_examples",
     "suggest",
@@ -515,48 +523,6 @@ def find_cues(text: str) -> dict[str, CueMatch]:
     return {trap_id: CueMatch(round(1.0 - miss, 4), words) for trap_id, (miss, _, words) in found.items()}
 
 
-# --- Being harmed by someone ------------------------------------------------------------------
-_HARMER = (
-    r"(?:he|she|they|someone|somebody|a (?:man|woman|guy|stranger)|(?:my|his|her|our|the) (?:ex|(?:ex-?|step-?)?"
-    r"(?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fianc[eé]e?|dad|father|mom|mum|mother|brother|sister"
-    r"|uncle|aunt|grandfather|grandpa|cousin|son|daughter|boss|manager|roommate|flatmate|coach|teacher|neighbou?r"
-    r"|landlord|parent|parents)))"
-)
-_HARM_VERBS = (
-    r"hit|hits|hitting|punch(?:ed|es)?|kick(?:ed|s)?|slap(?:ped|s)?|shove[ds]?|push(?:ed|es)|chok(?:ed|es|ing)"
-    r"|strangl(?:ed|es|ing)|beat|beats|beaten|grab(?:bed|s)|hurt|hurts|hurting|attack(?:ed|s)|rap(?:ed|es)"
-    r"|assault(?:ed|s)|abus(?:ed|es)|molest(?:ed|s)|threaten(?:ed|s)?|stalk(?:ed|s)|forc(?:ed|es)|bit|scratch(?:ed|es)"
-    r"|burn(?:ed|t|s)|lock(?:ed|s)|trap(?:ped|s)|spat on|throws? (?:things|stuff|[a-z]+) at|threw (?:things|stuff|[a-z]+) at"
-)
-_HARM_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    _compile(pattern)
-    for pattern in (
-        # "he hit me", "my partner shoved me", "she throws things at me" (a few words may sit between)
-        rf"\b{_HARMER}\b(?:\s+[a-z']+){{0,3}}?\s+(?:{_HARM_VERBS})\s+(?:me|my (?:arm|face|neck|head|body|hair|wrist))\b(?!\s+(?:to|too|into (?:doing|trying|taking)|so hard to))",
-        # threats, however worded
-        r"\bthreat(?:en|ens|ened|ening)?\b|\bsaid (?:he|she|they)(?:'d| would| will) (?:kill|hurt|take)\b",
-        # being afraid of a person
-        rf"\b(?:scared|afraid|terrified|frightened|fear) of (?:him|them|{_HARMER})(?=\s*(?:[.,;!?]|$|when|and|because|if|now|again|sometimes|at|lately|too|so|but)|\s*$)",
-        r"\bmade me (?:afraid|scared|terrified|fear)|\bmakes me (?:afraid|scared|terrified)\b|\bfear for my (?:life|safety)\b",
-        r"\b(?:scared|afraid) to go home\b|\bnot safe (?:at home|with (?:him|her|them)|around (?:him|her|them))\b",
-        # what was done, in the passive or as a noun
-        r"\b(?:i was|i've been|i got|i'm being|got) (?:hit|punched|kicked|slapped|choked|strangled|beaten|raped|assaulted|abused|molested|attacked|mugged|stabbed|stalked|threatened)\b(?! by (?:a|the) (?:car|bus|truck|bike|ball|wave|branch))",
-        r"\b(?:domestic (?:violence|abuse)|abusive (?:partner|relationship|husband|wife|boyfriend|girlfriend|parent|home)|sexual(?:ly)? assault(?:ed)?|raped|molested)\b",
-        r"\b(?:won't|doesn't|does not|will not) let me (?:leave|go out|see my|have my)\b|\block(?:s|ed)? me (?:in|out)\b",
-        r"\bgave me a (?:black eye|bruise|split lip)\b",
-    )
-)
-
-
-def describes_being_harmed(text: str) -> bool:
-    """True when the text describes being hurt, threatened or scared by someone.
-
-    Deliberately generous: a false alarm only holds back three suggestions.
-    """
-    plain = _for_matching(text)
-    return any(pattern.search(plain) for pattern in _HARM_PATTERNS)
-
-
 class TrapSuggester:
     """A model trained on the given examples plus the cue rules. Build once, then call `suggest`."""
 
@@ -569,20 +535,39 @@ class TrapSuggester:
         if missing:
             raise ValueError(f"no examples for: {missing}")
         self._pipeline = _build_pipeline()
-        self._pipeline.fit([_normalise(example.text) for example in examples], labels)
+        texts = [_normalise(example.text) for example in examples]
+        self._pipeline.fit(texts, labels)
+        # The fitted parts, read directly: a score and each word's share of it come from one pass over the text.
+        # A reason names a word only when the examples of that trap do often use it, as the reason says.
+        features = dict(self._pipeline.named_steps["features"].transformer_list)
+        regressor = self._pipeline.named_steps["regressor"]
+        self._weights = trap_words.WordWeights.from_model(features["words"], features["chars"],
+                                                          regressor.regressor_.coef_, regressor.transformer_.mean_,
+                                                          typical=trap_words.typical_words(texts, labels))
 
     def model_scores(self, text: str) -> dict[str, float]:
-        fitted = np.clip(self._pipeline.predict([_normalise(text)])[0], 0.0, 1.0)
+        return self._scores(self._weights.read(_normalise(text)))
+
+    @staticmethod
+    def _scores(reading: trap_words.Reading) -> dict[str, float]:
+        fitted = np.clip(reading.scores, 0.0, 1.0)
         return {trap_id: float(value) for trap_id, value in zip(TRAP_IDS, fitted, strict=True)}
 
-    def suggest(self, text: str) -> list[TrapSuggestion]:
+    def suggest(self, text: str, *, context: str = "") -> list[TrapSuggestion]:
+        """All 13 traps for `text`, best first. `context` is what happened around it (the record's situation):
+        it is never scored, but harm or crisis language in it counts as much as in the thought."""
         if not isinstance(text, str) or not text.strip():
             raise ValueError("Write a thought first — the text is empty.")
         library = _trap_library()
         reasons = _reasons()
-        harmed = describes_being_harmed(text)
-        model = self.model_scores(text)
+        checked = [crisis.check(t) for t in (text, context) if isinstance(t, str) and t.strip()]
+        harmed = any(found.harmed_by_other for found in checked)
+        quote = not any(found.detected for found in checked)
+        reading = self._weights.read(_normalise(text))
+        model = self._scores(reading)
         cues = find_cues(text)
+        # The model's reasons name the person's own words that weigh most, unless the crisis check fired.
+        named = self._weights.top_words(reading) if quote else None
         ranked: list[tuple[bool, float, int, TrapSuggestion]] = []
         for order, trap_id in enumerate(TRAP_IDS):
             trap = library[trap_id]
@@ -593,7 +578,11 @@ class TrapSuggester:
             else:
                 strength = cue.strength if cue else 0.0
                 score = min(1.0, max(0.0, MODEL_WEIGHT * model[trap_id] + CUE_WEIGHT * strength))
-                reason = _reason_for(trap, cue, model[trap_id], reasons)
+                words = [w for w in (trap_words.find_in(text, x) for x in named[order]) if w] if named else []
+                # A cue is quoted only when the check found nothing and it holds no crisis word ("never hurt myself").
+                quotable = cue is not None and quote and not any(map(crisis.is_crisis_word, re.findall(r"\w+", cue.words)))
+                reason = _reason_for(trap, cue if quotable else None, model[trap_id], reasons,
+                                     cue_held=cue is not None and not quotable, words=words)
             ranked.append(
                 (held_back, -score, order, TrapSuggestion(trap_id, trap.name, round(score, 4), reason))
             )
@@ -601,9 +590,15 @@ class TrapSuggester:
         return [row[3] for row in ranked]
 
 
-def _reason_for(trap: Trap, cue: CueMatch | None, model_score: float, reasons: dict[str, Any]) -> str:
+def _reason_for(trap: Trap, cue: CueMatch | None, model_score: float, reasons: dict[str, Any],
+                cue_held: bool = False, words: Sequence[str] = ()) -> str:
+    if cue_held:  # the crisis check fired: say a word points here without repeating it
+        return str(reasons["cue_unquoted"])
     if cue is not None:
         return trap.cue_reason.replace("{cue}", cue.words)
+    if words:
+        quoted = " and ".join(f'"{w}"' for w in words)
+        return str(reasons["words_some" if model_score >= SOME_MODEL else "words_weak"]).replace("{words}", quoted)
     if model_score >= STRONG_MODEL:
         return str(reasons["model_strong"])
     if model_score >= SOME_MODEL:
@@ -625,11 +620,12 @@ def _default_suggester() -> TrapSuggester:
         return _trained()
 
 
-def suggest(text: str) -> list[TrapSuggestion]:
-    """All 13 traps for `text`, best first, scores in 0..1, each with a plain reason.
+def suggest(text: str, *, context: str = "") -> list[TrapSuggestion]:
+    """All 13 traps for `text`, best first, scores in 0..1, each with a plain reason. `context` (the situation)
+    is never scored, but harm or crisis language in it holds back the same traps and quotes as in the thought.
 
     Raises ValueError for empty or whitespace-only text.
     """
     if not isinstance(text, str) or not text.strip():
         raise ValueError("Write a thought first — the text is empty.")
-    return _default_suggester().suggest(text)
+    return _default_suggester().suggest(text, context=context)
