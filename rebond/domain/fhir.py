@@ -1,11 +1,14 @@
 """FHIR R4 Questionnaire and QuestionnaireResponse builders. Pure: no Django, no clock.
 
+* Canonical URLs start from a base the deployment chooses (``REBOND_FHIR_BASE``; every
+  builder takes it as ``base``, by default ``https://rebond.invalid/fhir``, a name that
+  can never resolve).
 * LOINC codes are used where the instrument's YAML gives them (PHQ-9 panel, items
   and answers; GAD-7 panel, items and answers; PCL-5 panel and score); everything
-  else is coded in a local code system, ``https://rebond.invalid/fhir/CodeSystem/<id>``,
-  with items coded ``q<n>`` and answers ``a<value>``.
+  else is coded in a local code system, ``<base>/CodeSystem/<id>``, with items coded
+  ``q<n>`` and answers ``a<value>``. ``code_system_resource`` is that CodeSystem.
 * The canonical URL names the instrument and, where LOINC has a panel, its code
-  (ARCHITECTURE.md "FHIR"), e.g. ``https://rebond.invalid/fhir/Questionnaire/phq9-44249-1``.
+  (ARCHITECTURE.md "FHIR"), e.g. ``<base>/Questionnaire/phq9-44249-1``.
 * Each scored answer option carries the R4 ``ordinalValue`` extension: what that
   answer adds to the total (reversed items count from the other end). Unscored
   items (PHQ-9 item 10) carry none.
@@ -19,18 +22,18 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from rebond.domain.instruments import Anchor, Instrument, Item, load, score
+from rebond.domain.instruments import Anchor, ContentError, Instrument, Item, load, score
 
 LOINC_SYSTEM = "http://loinc.org"
 ORDINAL_VALUE_URL = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
-BASE_URL = "https://rebond.invalid/fhir"
+DEFAULT_BASE = "https://rebond.invalid/fhir"
 TOTAL_LINK_ID = "total"
 
 _FHIR_ID = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")
 
 
-def code_system_url(instrument_id: str) -> str:
-    return f"{BASE_URL}/CodeSystem/{instrument_id}"
+def code_system_url(instrument_id: str, base: str = DEFAULT_BASE) -> str:
+    return f"{base}/CodeSystem/{instrument_id}"
 
 
 def questionnaire_id(instrument_id: str) -> str:
@@ -38,32 +41,74 @@ def questionnaire_id(instrument_id: str) -> str:
     return f"{instrument_id}-{panel.loinc}" if panel else instrument_id
 
 
-def questionnaire_url(instrument_id: str) -> str:
+def questionnaire_url(instrument_id: str, base: str = DEFAULT_BASE) -> str:
     """The canonical URL a QuestionnaireResponse points at."""
-    return f"{BASE_URL}/Questionnaire/{questionnaire_id(instrument_id)}"
+    return f"{base}/Questionnaire/{questionnaire_id(instrument_id)}"
 
 
 def link_id(item: Item) -> str:
     return f"q{item.number}"
 
 
-def _item_coding(instrument: Instrument, item: Item) -> dict[str, str]:
+def _item_coding(instrument: Instrument, item: Item, base: str) -> dict[str, str]:
     if item.loinc:
         return {"system": LOINC_SYSTEM, "code": item.loinc, "display": item.text}
-    return {"system": code_system_url(instrument.id), "code": link_id(item), "display": item.text}
+    return {"system": code_system_url(instrument.id, base), "code": link_id(item), "display": item.text}
 
 
-def _answer_coding(instrument: Instrument, anchor: Anchor) -> dict[str, str]:
+def _answer_coding(instrument: Instrument, anchor: Anchor, base: str) -> dict[str, str]:
     if anchor.loinc:
         return {"system": LOINC_SYSTEM, "code": anchor.loinc, "display": anchor.label}
-    return {"system": code_system_url(instrument.id), "code": f"a{anchor.value}", "display": anchor.label}
+    return {"system": code_system_url(instrument.id, base), "code": f"a{anchor.value}", "display": anchor.label}
 
 
-def _answer_option(instrument: Instrument, item: Item, anchor: Anchor) -> dict[str, Any]:
-    option: dict[str, Any] = {"valueCoding": _answer_coding(instrument, anchor)}
+def _answer_option(instrument: Instrument, item: Item, anchor: Anchor, base: str) -> dict[str, Any]:
+    option: dict[str, Any] = {"valueCoding": _answer_coding(instrument, anchor, base)}
     if item.scored:
         option["extension"] = [{"url": ORDINAL_VALUE_URL, "valueDecimal": item.weight(anchor.value)}]
     return option
+
+
+def local_codes(instrument_id: str) -> list[dict[str, str]]:
+    """The codes the instrument uses from its local code system (those LOINC doesn't give), items first.
+    Empty for an instrument coded wholly in LOINC (PHQ-9, GAD-7)."""
+    instrument = load(instrument_id)
+    concepts = [{"code": link_id(item), "display": item.text} for item in instrument.items if not item.loinc]
+    answers: dict[str, str] = {}
+    for item in instrument.items:
+        for anchor in item.answers:
+            if anchor.loinc:
+                continue
+            code = f"a{anchor.value}"
+            if answers.setdefault(code, anchor.label) != anchor.label:  # one code, one meaning
+                raise ContentError(f"{instrument_id}: answer {anchor.value} reads both {answers[code]!r} and "
+                                   f"{anchor.label!r}; a local code can't mean two things")
+    return concepts + [{"code": code, "display": label} for code, label in answers.items()]
+
+
+def code_system_resource(instrument_id: str, *, base: str = DEFAULT_BASE) -> dict[str, Any] | None:
+    """The FHIR R4 CodeSystem for the instrument's local codes, as a JSON-ready dict; None when it has none."""
+    concepts = local_codes(instrument_id)
+    if not concepts:
+        return None
+    instrument = load(instrument_id)
+    return {
+        "resourceType": "CodeSystem",
+        "id": instrument.id,
+        "url": code_system_url(instrument.id, base),
+        "version": str(instrument.content_version),
+        "name": f"{instrument.id.upper()}Codes",
+        "title": f"{instrument.full_title}: questions and answers",
+        "status": "active",
+        "publisher": "rebond",
+        "description": f"The codes rebond uses for the {instrument.title}'s questions (q1, q2, ...) and answers "
+                       "(a0, a1, ...) where LOINC has none.",
+        "copyright": instrument.credit,
+        "caseSensitive": True,
+        "content": "complete",
+        "count": len(concepts),
+        "concept": concepts,
+    }
 
 
 def _total_item(instrument: Instrument) -> dict[str, Any] | None:
@@ -83,18 +128,18 @@ def _total_item(instrument: Instrument) -> dict[str, Any] | None:
     }
 
 
-def questionnaire_resource(instrument_id: str) -> dict[str, Any]:
+def questionnaire_resource(instrument_id: str, *, base: str = DEFAULT_BASE) -> dict[str, Any]:
     """A FHIR R4 Questionnaire for one instrument, as a JSON-ready dict."""
     instrument = load(instrument_id)
     items: list[dict[str, Any]] = [
         {
             "linkId": link_id(item),
             "prefix": str(item.number),
-            "code": [_item_coding(instrument, item)],
+            "code": [_item_coding(instrument, item, base)],
             "text": item.text,
             "type": "choice",
             "required": not item.optional,
-            "answerOption": [_answer_option(instrument, item, anchor) for anchor in item.answers],
+            "answerOption": [_answer_option(instrument, item, anchor, base) for anchor in item.answers],
         }
         for item in instrument.items
     ]
@@ -104,7 +149,7 @@ def questionnaire_resource(instrument_id: str) -> dict[str, Any]:
     resource: dict[str, Any] = {
         "resourceType": "Questionnaire",
         "id": questionnaire_id(instrument_id),
-        "url": questionnaire_url(instrument_id),
+        "url": questionnaire_url(instrument_id, base),
         "version": str(instrument.content_version),
         "name": instrument.id.upper(),
         "title": instrument.full_title,
@@ -133,6 +178,7 @@ def questionnaire_response(
     authored: datetime,
     response_id: str,
     subject_ref: str | None,
+    base: str = DEFAULT_BASE,
 ) -> dict[str, Any]:
     """A completed FHIR R4 QuestionnaireResponse for one scored answer set.
 
@@ -151,7 +197,7 @@ def questionnaire_response(
             {
                 "linkId": link_id(item),
                 "text": item.text,
-                "answer": [{"valueCoding": _answer_coding(instrument, item.anchor(value))}],
+                "answer": [{"valueCoding": _answer_coding(instrument, item.anchor(value), base)}],
             }
         )
     total = _total_item(instrument)
@@ -162,7 +208,7 @@ def questionnaire_response(
     resource: dict[str, Any] = {
         "resourceType": "QuestionnaireResponse",
         "id": response_id,
-        "questionnaire": questionnaire_url(instrument_id),
+        "questionnaire": questionnaire_url(instrument_id, base),
         "status": "completed",
         "authored": authored.isoformat(),
         "item": items,

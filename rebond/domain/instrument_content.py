@@ -115,6 +115,18 @@ class ChangeRule:
 
 
 @dataclass(frozen=True)
+class CutOff:
+    """A cut-off a deployment may choose within a published range (instruments.md 3.5: PCL-5 31-33, 33 by
+    default, 31 when screening). ``band`` starts at the chosen value; ``{cut_off}`` in band summaries reads it."""
+
+    band: str
+    default: int
+    low: int
+    high: int
+    value: int
+
+
+@dataclass(frozen=True)
 class Instrument:
     id: str
     content_version: int
@@ -145,6 +157,7 @@ class Instrument:
     alternate_total_offset: int | None = None
     percent_factor: int | None = None
     reliable_change: ChangeRule | None = None
+    cut_off: CutOff | None = None
 
     @property
     def scored_items(self) -> tuple[Item, ...]:
@@ -161,25 +174,42 @@ class Instrument:
         raise KeyError(band_id)
 
 
-def load(instrument_id: str) -> Instrument:
-    """The instrument's content and rules, read once from its YAML file."""
+def load(instrument_id: str, *, cut_off: int | None = None) -> Instrument:
+    """The instrument's content and rules, read once from its YAML file. ``cut_off`` picks the cut-off where the
+    instrument lets a deployment choose one (the PCL-5); None keeps the default. ValueError outside its range."""
     if instrument_id not in INSTRUMENT_IDS:
         raise UnknownInstrumentError(f"No questionnaire called {instrument_id!r}.")
-    return _load(instrument_id)
+    return _load(instrument_id, cut_off)
 
 
 @cache
-def _load(instrument_id: str) -> Instrument:
-    path = CONTENT_DIR / f"{instrument_id}.yaml"
-    with path.open(encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
+def _raw(instrument_id: str) -> Mapping[str, Any]:
+    with (CONTENT_DIR / f"{instrument_id}.yaml").open(encoding="utf-8") as fh:
+        raw: Mapping[str, Any] = yaml.safe_load(fh)
+    return raw
+
+
+@cache
+def _load(instrument_id: str, cut_off: int | None) -> Instrument:
+    raw = _raw(instrument_id)
+    if cut_off is not None:
+        _check_cut_off(raw, cut_off)
     try:
-        instrument = _build(raw)
+        instrument = _build(raw, cut_off)
     except (KeyError, TypeError, ValueError) as exc:
-        raise ContentError(f"{path.name}: {exc}") from exc
+        raise ContentError(f"{instrument_id}.yaml: {exc}") from exc
     if instrument.id != instrument_id:
-        raise ContentError(f"{path.name}: id is {instrument.id!r}")
+        raise ContentError(f"{instrument_id}.yaml: id is {instrument.id!r}")
     return instrument
+
+
+def _check_cut_off(raw: Mapping[str, Any], value: int) -> None:
+    spec = raw.get("cut_off")
+    if spec is None:
+        raise ValueError(f"The {raw['title']} has no cut-off to choose.")
+    low, high = (int(v) for v in spec["allowed"])
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValueError(f"The {raw['title']} cut-off can be {low} to {high}, not {value!r}.")
 
 
 def _anchors(raw: Sequence[Mapping[str, Any]]) -> tuple[Anchor, ...]:
@@ -210,7 +240,18 @@ def _check_rule(test: Mapping[str, Any]) -> None:
                 _check_rule(sub)
 
 
-def _build(raw: Mapping[str, Any]) -> Instrument:
+def _cut_off(raw: Mapping[str, Any], chosen: int | None) -> CutOff | None:
+    spec = raw.get("cut_off")
+    if spec is None:
+        return None
+    low, high = (int(v) for v in spec["allowed"])
+    default = int(spec["default"])
+    if not low <= default <= high:
+        raise ValueError(f"cut_off default {default} is outside {low}-{high}")
+    return CutOff(str(spec["band"]), default, low, high, default if chosen is None else chosen)
+
+
+def _build(raw: Mapping[str, Any], chosen_cut_off: int | None = None) -> Instrument:
     default = _anchors(raw["answers"])
     items = tuple(
         Item(
@@ -232,10 +273,16 @@ def _build(raw: Mapping[str, Any]) -> Instrument:
     if optional != sorted(optional):
         raise ValueError("optional items must come last")
     scoring = raw["scoring"]
+    cut_off = _cut_off(raw, chosen_cut_off)
     bands = tuple(
-        Band(b["id"], b["label"], Fraction(str(b["min"])), bool(b.get("min_exclusive", False)), b["summary"])
+        Band(b["id"], b["label"],
+             Fraction(cut_off.value) if cut_off and b["id"] == cut_off.band else Fraction(str(b["min"])),
+             bool(b.get("min_exclusive", False)),
+             b["summary"].replace("{cut_off}", str(cut_off.value)) if cut_off else b["summary"])
         for b in raw["bands"]
     )
+    if cut_off and cut_off.band not in {b.id for b in bands}:
+        raise ValueError(f"cut_off names band {cut_off.band!r}, which is not one of the bands")
     if [b.min for b in bands] != sorted(b.min for b in bands):
         raise ValueError("bands must be in ascending order")
     subscales = tuple(
@@ -297,4 +344,5 @@ def _build(raw: Mapping[str, Any]) -> Instrument:
         alternate_total_offset=int(alternate["offset"]) if alternate else None,
         percent_factor=scoring.get("percent_factor"),
         reliable_change=change,
+        cut_off=cut_off,
     )

@@ -24,6 +24,7 @@ from rebond.domain.instrument_content import (
     Band,
     ChangeRule,
     ContentError,
+    CutOff,
     Instrument,
     Item,
     Rule,
@@ -39,6 +40,7 @@ __all__ = [
     "Band",
     "ChangeRule",
     "ContentError",
+    "CutOff",
     "Instrument",
     "Item",
     "Rule",
@@ -95,11 +97,12 @@ def check_answers(instrument: Instrument, answers: Sequence[int]) -> tuple[int, 
         given = "1 was given" if len(answers) == 1 else f"{len(answers)} were given"
         raise AnswerError(f"The {instrument.title} needs {wanted}, but {given}.", index=None)
     for index, (item, value) in enumerate(zip(instrument.items, answers, strict=False)):
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int)
-            or not (item.min_value <= value <= item.max_value)
-        ):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise AnswerError(
+                f"Question {item.number} needs a whole number from {item.min_value} to {item.max_value}.",
+                index=index,
+            )
+        if not (item.min_value <= value <= item.max_value):
             raise AnswerError(
                 f"Question {item.number} needs an answer from {item.min_value} to {item.max_value}.",
                 index=index,
@@ -107,9 +110,10 @@ def check_answers(instrument: Instrument, answers: Sequence[int]) -> tuple[int, 
     return tuple(answers)
 
 
-def score(instrument_id: str, answers: Sequence[int]) -> Score:
-    """Score one complete answer set; raises ``AnswerError`` for anything unscorable."""
-    instrument = load(instrument_id)
+def score(instrument_id: str, answers: Sequence[int], *, cut_off: int | None = None) -> Score:
+    """Score one complete answer set; raises ``AnswerError`` for anything unscorable. ``cut_off`` is the
+    deployment's choice where the instrument allows one (PCL-5: 31-33, default 33), as for ``load``."""
+    instrument = load(instrument_id, cut_off=cut_off)
     values = check_answers(instrument, answers)
     scored = [(item, values[item.number - 1]) for item in instrument.scored_items]
     weighted = sum(item.weight(v) for item, v in scored)

@@ -18,8 +18,33 @@ class Change:
     words: str
 
 
+ROSE_BY = 3  # a rise this big after one practice is met with a calm word and a steadier next step, never praise
+TOOK_THE_TIME = "Whatever the numbers say, you took the time."
+WENT_UP = ("It went up this time. Some practices stir things up, and that's not your fault. If you'd like, try "
+           "5-4-3-2-1 senses with your eyes open, to come back to the room you're in.")
+
+
 def offers_help(after: int | None) -> bool:
     return after is not None and after >= HELP_AT
+
+
+def rose(before: int, after: int | None) -> bool:
+    """Distress went up by ROSE_BY or more across one practice."""
+    return after is not None and after - before >= ROSE_BY
+
+
+def after_note(before: int, after: int | None) -> str:
+    """What to say once a practice is saved with both numbers ("" without an after number)."""
+    if after is None:
+        return ""
+    return WENT_UP if rose(before, after) else TOOK_THE_TIME
+
+
+def saved_words(before: int, after: int | None) -> str:
+    """What the web page and the CLI say once a session is saved: the numbers, then a word about them."""
+    if after is None:
+        return f"Saved. Distress before: {before} of 10."
+    return f"Saved. Distress before: {before}, after: {after}. {after_note(before, after)}"
 
 
 def average_change(pairs: Iterable[tuple[int, int | None]]) -> Change:

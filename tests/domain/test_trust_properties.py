@@ -313,7 +313,11 @@ def test_p8_a_broken_promise_costs_more_than_a_kept_one_gains(events: list[Trust
 
 @st.composite
 def breach_with_repairs(draw: st.DrawFn) -> tuple[list[TrustEvent], TrustEvent, list[TrustEvent], date]:
-    base = draw(other_ledgers(max_size=25))
+    # P9 is about a relationship that was going well (the test assumes an estimate of at least 0.5 before the
+    # breach), so the drawn history always holds a few good moments; otherwise most draws are thrown away.
+    support = [TrustEvent(f"p{i}", d(draw(days)), draw(st.sampled_from(POSITIVE)), severity=draw(severities))
+               for i in range(draw(st.integers(4, 12)))]
+    base = [*draw(other_ledgers(max_size=20)), *support]
     kind = draw(st.sampled_from(BREACHES))
     breach = TrustEvent("breach", d(draw(days)), kind, severity=draw(severities))
     half_life = 180 if kind == "honesty_breach" else 90
@@ -360,6 +364,33 @@ def test_p9_repeat_apologies_and_amends_past_the_cap_add_nothing(
     assert numbers(score([*ledger, again], on, OTHER)) == reference
     past_cap = TrustEvent("am-late", d(66), "amends", repairs="breach")
     assert numbers(score([*ledger, past_cap], on, OTHER)) == reference
+
+
+def test_p9_reference_values_with_capped_repairs() -> None:
+    """trust-model.md §6 P9: [0.715 < 0.746 < 0.934 at day 90], within 5e-4 of the rounded values. The ledger is
+    I2's (kept promises twice a week, days 1…67) with a lie on day 70; its repairs are I6's apology (day 72) and
+    amends (day 80) and one more amends (day 85) that reaches the 50% cap, so it earns only what is left."""
+    import json
+
+    from tests.design_files import design_file
+
+    want = json.loads(design_file("trust-vectors.json").read_text(encoding="utf-8"))["properties"]["P9_repair"]
+
+    def day(n: int) -> date:  # scenario day 1 is 2024-01-01 (trust-model.md §5)
+        return DAY_0 + timedelta(days=n - 1)
+
+    kept = [TrustEvent(f"k{n}", day(n), "promise_kept") for week in range(10) for n in (1 + 7 * week, 4 + 7 * week)]
+    lie = TrustEvent("lie", day(70), "honesty_breach")
+    repairs = [TrustEvent("ap", day(72), "apology", repairs="lie"), TrustEvent("am1", day(80), "amends", repairs="lie"),
+               TrustEvent("am2", day(85), "amends", repairs="lie")]
+    on = day(90)
+    repaired = score([*kept, lie, *repairs], on, OTHER)
+    credit = {w.id: w.initial_for for w in repaired.events if w.kind in {"apology", "amends"}}
+    assert sum(credit.values()) == pytest.approx(0.5 * 5), "the repairs reach the cap: half the lie's weight"
+    assert credit["am2"] == pytest.approx(0.10 * 5), "the last amends earns only what the cap leaves"
+    assert score(kept, on, OTHER).estimate == pytest.approx(want["no_breach"], abs=5e-4)
+    assert score([*kept, lie], on, OTHER).estimate == pytest.approx(want["breach_only"], abs=5e-4)
+    assert repaired.estimate == pytest.approx(want["breach_plus_repairs"], abs=5e-4)
 
 
 # --- P10 Integrity persists ----------------------------------------------------------------------------------

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from rebond.domain.trust import TrustEvent, TrustScore, event_weights, score
 from rebond.domain.trust_params import DEFAULT_PARAMS, TrustParams
+from tests.design_files import design_file
 
 
 @pytest.fixture(autouse=True)
@@ -19,9 +19,7 @@ def _fast_hashing() -> None:
     tests are pure and must also run with ``-p no:django`` (no Django settings at all)."""
 
 
-VECTORS_PATH = Path(__file__).resolve().parents[3] / "shared/design/trust-vectors.json"
-if not VECTORS_PATH.is_file():
-    pytest.skip(f"design vectors not found at {VECTORS_PATH}", allow_module_level=True)
+VECTORS_PATH = design_file("trust-vectors.json")
 DATA: dict[str, Any] = json.loads(VECTORS_PATH.read_text(encoding="utf-8"))
 TOLERANCE = 5e-4
 DAY_1 = date(2024, 1, 1)  # "Scenario day 1 is 2024-01-01"
