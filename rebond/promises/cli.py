@@ -2,35 +2,31 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from datetime import date
 from typing import Annotated, Any
 
 import typer
 
-from rebond.cli import RebondError, out, setup_django
+from rebond.cli import RebondError, account, crisis_note, out, problems, setup_django
 
 promise_app = typer.Typer(help="Promises to yourself.", no_args_is_help=True)
 
 OUTCOME_KEYS = {"k": "kept", "p": "partial", "m": "missed", "r": "renegotiated", "e": "excused", "s": ""}
 
 
-def _account(name: str) -> Any:
-    from rebond.accounts.models import User
-
-    user = User.objects.filter(username=name).first()
-    if user is None:
-        raise RebondError(f"There is no account named {name!r}. `rebond user list` shows the accounts.")
-    return user
-
-
-def _problems(exc: Any) -> str:
-    return "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.message_dict.items())
-
-
-def _crisis_note(result: Any) -> None:
-    if result.detected or result.harmed_by_other:
-        out.print("It sounds like a lot is going on. No one is told, and no one is watching. "
-                  "Crisis lines: run `rebond` with the web app open at /help/, or call your local emergency number.")
+def _ask_amount() -> float:
+    """How much of a partly kept promise was done, asked again until it is a number from 0 to 1."""
+    while True:
+        raw = str(typer.prompt("How much, from 0 to 1? (0.5 is half)", default="0.5")).strip().replace(",", ".")
+        try:
+            amount = float(raw.removesuffix("%")) / (100 if raw.endswith("%") else 1)
+        except ValueError:
+            amount = -1.0
+        if 0.0 <= amount <= 1.0:
+            return amount
+        out.print("Please give a number from 0 to 1, like 0.5 for half (or a percent, like 50%).")
 
 
 @promise_app.command("add")
@@ -49,7 +45,7 @@ def promise_add(
 
     from rebond.promises import services
 
-    user = _account(name)
+    user = account(name)
     try:
         start = date.fromisoformat(starts_on) if starts_on else services.user_today(user)
         end = date.fromisoformat(ends_on) if ends_on else None
@@ -59,11 +55,12 @@ def promise_add(
         promise, result = services.promise_create(user=user, text=text, size=size, rrule=rrule, starts_on=start,
                                                   ends_on=end, why=why)
     except services.SafetyPromiseError as exc:
+        crisis_note(exc.result, saved="Nothing was saved as a promise.")
         raise RebondError(services.SAFETY_PROMISE_MESSAGE + " Open /safety-plan/ in the web app.") from exc
     except ValidationError as exc:
-        raise RebondError(f"The promise was not saved. {_problems(exc)}") from exc
+        raise RebondError(f"The promise was not saved. {problems(exc)}") from exc
     out.print(f"Saved promise {promise.pk}: {promise.text}")
-    _crisis_note(result)
+    crisis_note(result)
 
 
 @promise_app.command("list")
@@ -78,7 +75,7 @@ def promise_list(
     from rebond.domain import promises as rules
     from rebond.promises import selectors
 
-    user = _account(name)
+    user = account(name)
     items, count = selectors.promise_list(user=user, archived=archived, limit=500)
     table = Table("id", "promise", "size", "when", "starts")
     for p in items:
@@ -97,15 +94,21 @@ def checkin(
 
     from rebond.promises import selectors, services
 
-    user = _account(name)
+    user = account(name)
     try:
         day = date.fromisoformat(on) if on else services.user_today(user)
     except ValueError as exc:
         raise RebondError("Dates look like 2025-03-30.") from exc
-    due, _ = selectors.due_on(user=user, day=day, back_days=0)
+    found = selectors.agenda(user=user, day=day, back_days=0)
+    for promise in found.held:
+        out.print(f"Skipped “{promise.text}”. {services.HELD_WORDS} Open /safety-plan/ in the web app.",
+                  markup=False, soft_wrap=True)
+    due = found.today
     if not due:
-        out.print(f"Nothing is due on {day:%A %-d %B}.")
+        if not found.held:
+            out.print(f"Nothing is due on {day:%A %-d %B}.")
         return
+    not_saved = 0
     for item in due:
         done = f" (now: {item.checkin.outcome})" if item.checkin else ""
         answer = typer.prompt(
@@ -118,38 +121,67 @@ def checkin(
             continue
         if not outcome:
             continue
-        value = None
-        if outcome == "partial":
-            value = float(typer.prompt("How much, from 0 to 1?", default="0.5"))
+        value = _ask_amount() if outcome == "partial" else None
         note = typer.prompt("A note (optional)", default="", show_default=False)
         try:
-            _, _, result = services.checkin_record(user=user, promise=item.promise, on=day, outcome=outcome,
-                                                   value=value, note=note)
+            row, _, result = services.checkin_record(user=user, promise=item.promise, on=day, outcome=outcome,
+                                                     value=value, note=note)
         except ValidationError as exc:
-            raise RebondError(f"Not saved. {_problems(exc)}") from exc
+            out.print(f"Not saved. {problems(exc)}")
+            not_saved += 1
+            continue
         out.print("Kept. That's another piece of evidence." if outcome == "kept" else "Noted.")
-        _crisis_note(result)
+        crisis_note(result)
+        if outcome == "missed":
+            _debrief(user, row, day)
+    if not_saved:
+        raise RebondError(f"{not_saved} check-in{'s were' if not_saved != 1 else ' was'} not saved (see above).")
+
+
+def _debrief(user: Any, checkin: Any, day: date) -> None:
+    """The gentle miss debrief the web shows: one line of self-compassion, then what got in the way and a smaller
+    version to try, both optional (Enter skips)."""
+    from django.core.exceptions import ValidationError
+
+    from rebond.promises import services, words
+
+    labels = words.catalogue()["debrief"]
+    out.print(words.compassion(day))
+    obstacle = typer.prompt(f"{labels['obstacle_label']} (optional, Enter to skip)", default="", show_default=False)
+    smaller = typer.prompt(f"{labels['smaller_label']} (optional, Enter to skip)", default="", show_default=False)
+    if not (obstacle.strip() or smaller.strip()):
+        return
+    try:
+        result = services.checkin_debrief(user=user, checkin=checkin, obstacle=obstacle, smaller_step=smaller)
+    except ValidationError as exc:
+        out.print(f"That part was not saved. {problems(exc)}")
+        return
+    out.print("Thank you. That's useful to know next time.")
+    crisis_note(result)
 
 
 def trust_cmd(
     name: Annotated[str, typer.Argument(help="The account.")],
     on: Annotated[str, typer.Option(help="YYYY-MM-DD; default today in your time zone.")] = "",
+    as_json: Annotated[bool, typer.Option("--json", help="Every number, for scripts (the API's fields).")] = False,
 ) -> None:
-    """Show your self-trust record: the estimate, its likely range, and how sure it is."""
+    """Show your self-trust record: the estimate, its likely range, and how sure it is. With too little evidence
+    it says so in words instead of a number."""
     setup_django()
     from rebond.promises import selectors, services, words
 
-    user = _account(name)
+    user = account(name)
     try:
         day = date.fromisoformat(on) if on else services.user_today(user)
     except ValueError as exc:
         raise RebondError("Dates look like 2025-03-30.") from exc
     point = selectors.self_trust(user=user, on=day)
+    if as_json:
+        sys.stdout.write(json.dumps(words.trust_fields(point), default=str) + "\n")
+        return
     out.print(words.estimate_words(point))
     if point.status != "not_enough_evidence":
         out.print(f"Estimate: {words.band_words(point)}. {words.status_words(point)}")
-    out.print(f"estimate={point.estimate:.3f} uncertainty={point.uncertainty:.3f} "
-              f"low={point.low:.3f} high={point.high:.3f} status={point.status}")
 
 
 def register(app: typer.Typer) -> None:

@@ -67,8 +67,10 @@ class DebriefForm(forms.Form):
 
 
 class PauseForm(forms.Form):
-    first = forms.DateField(label="From", widget=DateInput)
-    last = forms.DateField(label="Until", widget=DateInput)
+    first = forms.DateField(label="From", widget=DateInput, error_messages={
+        "required": "Pick the first day of your rest.", "invalid": "Write the day like 2026-06-15, or pick it."})
+    last = forms.DateField(label="Until", widget=DateInput, error_messages={
+        "required": "Pick the last day of your rest.", "invalid": "Write the day like 2026-06-15, or pick it."})
     reason = forms.ChoiceField(label="Why", choices=Reason.choices, initial=Reason.PAUSE)
 
 
@@ -76,3 +78,16 @@ class VictoryForm(forms.Form):
     text = forms.CharField(label="A win, big or small", max_length=FREE_TEXT_LIMIT,
                            help_text="For example: I asked for help.")
     on = forms.DateField(label="When", widget=DateInput)
+
+
+class DayForm(forms.Form):
+    """Pick a day to check in on, from the promise's start to today (or its end, if that came first)."""
+
+    on = forms.DateField(label="Which day?", widget=DateInput)
+
+    def __init__(self, *args: Any, first: Any = None, last: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if first is not None:
+            self.fields["on"].widget.attrs["min"] = first.isoformat()
+        if last is not None:
+            self.fields["on"].widget.attrs["max"] = last.isoformat()

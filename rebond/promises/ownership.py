@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from rebond.domain import promises as rules
+from rebond.core import ownership
 from rebond.promises import services
 from rebond.promises.models import CalendarFeed, CheckIn, Promise, Victory
 
@@ -44,11 +44,24 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) and value else None
 
 
+def held_note(count: int) -> str:
+    """What the import result says about promises that came in put away (services.promise_held)."""
+    if count == 1:
+        return ("One promise in the file is about keeping yourself safe, so it came in put away. rebond won't "
+                "count it as kept or missed. It may fit better in your safety plan (/safety-plan/).")
+    return (f"{count} promises in the file are about keeping yourself safe, so they came in put away. rebond won't "
+            "count them as kept or missed. They may fit better in your safety plan (/safety-plan/).")
+
+
 def import_all(user: Any, data: Any) -> int:
-    """Add the exported promises, check-ins and wins to this account. Returns how many rows were added."""
+    """Add the exported promises, check-ins and wins to this account. Returns how many rows were added.
+
+    A promise the detector calls a safety promise (services.promise_held) comes in put away, its check-ins with
+    it unchanged, rather than the whole file being refused; the result says so in words (ownership.Added)."""
     if not isinstance(data, dict):
         return 0
     added = 0
+    held = 0
     try:
         with transaction.atomic():
             for item in data.get("promises") or []:
@@ -59,10 +72,13 @@ def import_all(user: Any, data: Any) -> int:
                                   size=item.get("size", "small"), rrule=str(item.get("rrule") or ""),
                                   starts_on=starts_on, ends_on=_day(item.get("ends_on")),
                                   archived=bool(item.get("archived")))
-                try:
-                    rules.parse_rule(promise.rrule, starts_on)
-                except rules.RuleError as exc:
-                    raise ValidationError({"promises": [exc.message]}) from exc
+                problems = services.schedule_problems(promise.rrule, starts_on, promise.ends_on,
+                                                      today=services.user_today(user))
+                if problems:
+                    raise ValidationError({"promises": [f"{promise.text[:60]}: {m}" for m in problems]})
+                if services.promise_held(promise) and not promise.archived:
+                    promise.archived = True
+                    held += 1
                 promise.full_clean()
                 promise.save()
                 added += 1
@@ -86,4 +102,4 @@ def import_all(user: Any, data: Any) -> int:
                 added += 1
     except (TypeError, ValueError, AttributeError) as exc:
         raise ValidationError({"promises": ["The promises in this file can't be read."]}) from exc
-    return added
+    return ownership.Added(added, [held_note(held)] if held else [])

@@ -1,5 +1,5 @@
-"""Web pages for promises: make one, check in (one tap, htmx or plain form), the miss debrief, the Record page,
-the evidence jar, and the private calendar feed."""
+"""Web pages for promises: make and change one, the Record page, the evidence jar, and the private calendar feed.
+Check-ins and the miss debrief are in checkin_views."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -19,9 +20,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from rebond.domain import promises as rules
 from rebond.promises import chart, forms, ical, selectors, services, words
-from rebond.promises.models import CheckIn, Promise
+from rebond.promises.models import Promise, Victory
 from rebond.safety import interstitial
 from rebond.safety import plan as safety_plan
+from rebond.safety.guard import guard_for
 
 CHART_DAYS = 90
 TABLE_STEP_DAYS = 7
@@ -34,6 +36,15 @@ def _user(request: HttpRequest) -> Any:
 def _promise(request: HttpRequest, promise_id: int) -> Promise:
     try:
         return selectors.promise_get(user=_user(request), promise_id=promise_id)
+    except Promise.DoesNotExist:
+        raise Http404("Not found.") from None
+
+
+def _promise_to_change(request: HttpRequest, promise_id: int) -> Promise:
+    """The person's own promise, to change: 404 for anyone else's, 403 for a viewer whose share covers it (shares
+    are read-only, docs/care.md)."""
+    try:
+        return selectors.promise_for_change(user=_user(request), promise_id=promise_id)
     except Promise.DoesNotExist:
         raise Http404("Not found.") from None
 
@@ -69,8 +80,9 @@ def promise_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     active, _ = selectors.promise_list(user=user, archived=False, limit=200)
     archived, _ = selectors.promise_list(user=user, archived=True, limit=200)
-    describe = [(p, rules.describe_rule(p.rrule, p.starts_on)) for p in active]
-    return render(request, "promises/list.html", {"active": describe, "archived": archived})
+    describe = [(p, rules.describe_rule(p.rrule, p.starts_on), services.promise_held(p)) for p in active]
+    return render(request, "promises/list.html", {"active": describe, "archived": archived,
+                                                  "held_words": services.HELD_WORDS})
 
 
 @login_required
@@ -87,7 +99,7 @@ def promise_new(request: HttpRequest) -> HttpResponse:
                 starts_on=data["starts_on"], ends_on=data["ends_on"],
             )
         except services.SafetyPromiseError as exc:
-            return render(request, "promises/safety_offer.html", {"text": exc.text})
+            return _safety_offer(request, exc)
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
@@ -98,13 +110,17 @@ def promise_new(request: HttpRequest) -> HttpResponse:
                   status=422 if form.errors else 200)
 
 
+def _initial(promise: Promise) -> dict[str, Any]:
+    return {"text": promise.text, "why": promise.why, "size": promise.size, "repeat": forms.repeat_for(promise.rrule),
+            "rrule": promise.rrule, "starts_on": promise.starts_on, "ends_on": promise.ends_on}
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def promise_detail(request: HttpRequest, promise_id: int) -> HttpResponse:
     user = _user(request)
-    promise = _promise(request, promise_id)
-    initial = {"text": promise.text, "why": promise.why, "size": promise.size, "repeat": forms.repeat_for(promise.rrule),
-               "rrule": promise.rrule, "starts_on": promise.starts_on, "ends_on": promise.ends_on}
+    promise = _promise_to_change(request, promise_id) if request.method == "POST" else _promise(request, promise_id)
+    initial = _initial(promise)
     smaller = selectors.latest_smaller_step(user=user, promise=promise)
     if smaller and request.GET.get("use") == "smaller":
         initial["text"] = smaller
@@ -119,30 +135,72 @@ def promise_detail(request: HttpRequest, promise_id: int) -> HttpResponse:
                 rrule=form.rule(), starts_on=data["starts_on"], ends_on=data["ends_on"],
             )
         except services.SafetyPromiseError as exc:
-            return render(request, "promises/safety_offer.html", {"text": exc.text})
+            return _safety_offer(request, exc)
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
             messages.success(request, "Saved.")
             back = reverse("promises:detail", args=[promise.pk])
             return interstitial.after_save(request, result, entry_key=f"promises:{promise.pk}", back_url=back)
+    return _detail_page(request, promise, form=form, smaller=smaller)
+
+
+def _detail_page(request: HttpRequest, promise: Promise, *, form: forms.PromiseForm, smaller: str,
+                 pause_form: forms.PauseForm | None = None) -> HttpResponse:
+    """The promise's page; 422 when the change or the pause form holds errors (shown beside their fields). A promise
+    held for the safety plan gets the offer card instead (a refused rest is a 422 too)."""
+    if services.promise_held(promise):
+        return held_page(request, promise, status=422 if form.errors or (pause_form and pause_form.errors) else 200)
+    user = _user(request)
     today = services.user_today(user)
     checkins, count = selectors.checkin_list(user=user, promise=promise, limit=60)
-    pause_form = forms.PauseForm(initial={"first": today, "last": today + timedelta(days=6)})
+    pause_form = pause_form or forms.PauseForm(initial={"first": today, "last": today + timedelta(days=6)})
+    first_day, last_day = services.checkin_days(promise=promise, today=today)
+    day_form = forms.DayForm(initial={"on": max(first_day, min(last_day, today - timedelta(days=1)))},
+                             first=first_day, last=last_day)
     strength = next((s for s in selectors.promise_strengths(user=user, on=today) if s.promise.pk == promise.pk), None)
     return render(request, "promises/detail.html", {
-        "promise": promise, "form": form, "pause_form": pause_form, "count": count, "strength": strength,
+        "promise": promise, "form": form, "pause_form": pause_form, "day_form": day_form, "count": count,
+        "strength": strength,
         "smaller": smaller,
         "schedule": rules.describe_rule(promise.rrule, promise.starts_on),
         "history": [{"c": c, "words": words.outcome_words(c.outcome, c.reason)} for c in checkins],
         "title": "Change this promise",
-    }, status=422 if form.errors else 200)
+    }, status=422 if form.errors or pause_form.errors else 200)
+
+
+def held_page(request: HttpRequest, promise: Promise, *, status: int = 200) -> HttpResponse:
+    """The page of a promise held for the safety plan (services.promise_held): the offer card instead of check-ins,
+    and the check-ins saved before, which stay (and can be removed) but no longer count."""
+    checkins, count = selectors.checkin_list(user=_user(request), promise=promise, limit=60)
+    return render(request, "promises/held.html", {
+        "title": promise.text, "promise": promise, "held_words": services.HELD_WORDS, "count": count,
+        "schedule": rules.describe_rule(promise.rrule, promise.starts_on),
+        "history": [{"c": c, "words": words.outcome_words(c.outcome, c.reason)} for c in checkins],
+    }, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def promise_stop(request: HttpRequest, promise_id: int) -> HttpResponse:
+    """Stop tracking a promise: put it away, after asking on a page of its own (so it works without JavaScript).
+    Nothing is deleted. 404 for anyone else's; 403 for a viewer whose share covers promises (read-only)."""
+    user = _user(request)
+    promise = _promise_to_change(request, promise_id) if request.method == "POST" else _promise(request, promise_id)
+    back = _next_url(request, reverse("core:home"))
+    if request.method == "POST":
+        services.promise_archive(user=user, promise=promise)
+        messages.success(request, "You stopped tracking it. Nothing was deleted: its check-ins stay, and you can "
+                                  "bring it back from your list of promises.")
+        return redirect(back)
+    return render(request, "promises/stop.html", {"title": "Stop tracking this promise?", "promise": promise,
+                                                  "next": back})
 
 
 @login_required
 @require_POST
 def promise_archive(request: HttpRequest, promise_id: int) -> HttpResponse:
-    promise = _promise(request, promise_id)
+    promise = _promise_to_change(request, promise_id)
     archived = request.POST.get("archived", "1") != "0"
     services.promise_archive(user=_user(request), promise=promise, archived=archived)
     messages.success(request, "Put away. Its record stays." if archived else "Back on your list.")
@@ -152,108 +210,75 @@ def promise_archive(request: HttpRequest, promise_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def promise_pause(request: HttpRequest, promise_id: int) -> HttpResponse:
-    promise = _promise(request, promise_id)
+    promise = _promise_to_change(request, promise_id)
     form = forms.PauseForm(request.POST)
     if form.is_valid():
         try:
             n = services.promise_pause(user=_user(request), promise=promise, first=form.cleaned_data["first"],
                                        last=form.cleaned_data["last"], reason=form.cleaned_data["reason"])
         except ValidationError as exc:
-            for problems in exc.message_dict.values():
-                for problem in problems:
-                    messages.error(request, problem)
+            _apply_errors(form, exc)
         else:
             messages.success(request, f"Resting on {n} day{'s' if n != 1 else ''}. Nothing is lost while you rest.")
-    else:
-        messages.error(request, "Pick a first and a last day for the pause.")
-    return redirect("promises:detail", promise_id=promise.pk)
+            return redirect("promises:detail", promise_id=promise.pk)
+    # Errors beside the fields, with the rest of the page as it was (what was typed stays in the form).
+    change = forms.PromiseForm(initial=_initial(promise))
+    smaller = selectors.latest_smaller_step(user=_user(request), promise=promise)
+    return _detail_page(request, promise, form=change, smaller=smaller, pause_form=form)
 
 
-@login_required
-@require_POST
-def safety_plan_add(request: HttpRequest) -> HttpResponse:
-    """Put a promise about staying safe into the safety plan (its "things I can do" step) instead."""
-    text = request.POST.get("text", "").strip()
-    if text:
-        current = safety_plan.plan_get(user=_user(request))
-        step = current.get("coping", {"text": "", "obstacle": ""})
-        joined = f"{step['text']}\n{text}".strip() if text not in step["text"] else step["text"]
-        try:
-            safety_plan.plan_save(user=_user(request), entries={"coping": {"text": joined, "obstacle": step["obstacle"]}})
-        except ValidationError:
-            messages.error(request, "That didn't fit in the plan. You can add it on the safety plan page.")
-        else:
-            messages.success(request, "Added to your safety plan.")
-    return redirect("safety:plan")
+SAFETY_OFFER_KEY = "promises_safety_offer"
+SAFETY_OFFER_ENTRY = "promises:safety-offer"
 
 
-# --- check-ins --------------------------------------------------------------------------------------------------
-
-@login_required
-@require_POST
-def checkin(request: HttpRequest, promise_id: int, on: str) -> HttpResponse:
-    """One tap per outcome. With htmx the card is swapped in place; without JavaScript the page reloads."""
-    user = _user(request)
-    promise = _promise(request, promise_id)
-    day = _day(on)
-    outcome = request.POST.get("outcome", "")
-    raw_value = request.POST.get("value", "")
-    error = ""
-    checkin_row: CheckIn | None = None
-    try:
-        value = float(raw_value) if raw_value else None
-    except ValueError:
-        value = -1.0
-    try:
-        checkin_row, _, _ = services.checkin_record(user=user, promise=promise, on=day, outcome=outcome, value=value,
-                                                    reason=request.POST.get("reason", ""))
-    except ValidationError as exc:
-        error = " ".join(m for ms in exc.message_dict.values() for m in ms)
-    default_next = reverse("core:home")
-    if getattr(request, "htmx", False):
-        item = selectors.Due(promise, day, checkin_row)
-        template = "promises/_debrief_card.html" if checkin_row and checkin_row.outcome == "missed" else "promises/_card.html"
-        return render(request, template, _card_context(request, item, error))
-    if error:
-        messages.error(request, error)
-        return redirect(_next_url(request, default_next))
-    if checkin_row and checkin_row.outcome == "missed":
-        return redirect("promises:debrief", promise_id=promise.pk, on=day.isoformat())
-    messages.success(request, words.kept_line(day) if outcome == "kept" else "Noted.")
-    return redirect(_next_url(request, default_next))
-
-
-def _card_context(request: HttpRequest, item: selectors.Due, error: str = "") -> dict[str, Any]:
-    return {"card": words.card(item, error), "debrief_form": forms.DebriefForm(),
-            "compassion": words.compassion(item.on), "next": reverse("core:home")}
+def _safety_offer(request: HttpRequest, exc: services.SafetyPromiseError) -> HttpResponse:
+    """A promise to stay safe: offer the safety plan instead. Its words went through the crisis guard first, so
+    the calm page comes before the offer when they need it (always when a plan or means is named); the words wait,
+    sealed, in the session for "Back to my entry"."""
+    request.session[SAFETY_OFFER_KEY] = services.safety_offer_seal(user=_user(request), text=exc.text)
+    # Rendered late, so the banner after_save may add (the calm page was shown today) is on it.
+    offer = TemplateResponse(request, "promises/safety_offer.html")
+    return interstitial.after_save(request, exc.result, entry_key=SAFETY_OFFER_ENTRY,
+                                   back_url=reverse("promises:safety_plan_add"), then=offer, saved=False)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def debrief(request: HttpRequest, promise_id: int, on: str) -> HttpResponse:
-    """The gentle miss debrief. A plain form post, so the safety guard's calm page can follow when needed."""
+def safety_plan_add(request: HttpRequest) -> HttpResponse:
+    """A promise about staying safe leads to the safety plan instead. GET shows the offer again for the words waiting
+    in the session (the calm page's "Back to my entry"); POST drops them and opens the plan (see _open_plan)."""
     user = _user(request)
-    promise = _promise(request, promise_id)
-    day = _day(on)
-    try:
-        row = selectors.checkin_get(user=user, promise=promise, on=day)
-    except CheckIn.DoesNotExist:
-        raise Http404("No check-in on that day.") from None
-    form = forms.DebriefForm(request.POST or None, initial={"obstacle": row.obstacle or "", "smaller_step": row.smaller_step or ""})
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = services.checkin_debrief(user=user, checkin=row, obstacle=form.cleaned_data["obstacle"],
-                                              smaller_step=form.cleaned_data["smaller_step"])
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, "Thank you. That's useful to know next time.")
-            back = _next_url(request, reverse("core:home"))
-            return interstitial.after_save(request, result, entry_key=f"promises:checkin:{row.pk}", back_url=back)
-    return render(request, "promises/debrief.html", {
-        "promise": promise, "day": day, "form": form, "compassion": words.compassion(day),
-        "title": words.catalogue()["debrief"]["title"],
-    }, status=422 if form.errors else 200)
+    if request.method == "GET":
+        sealed = request.session.get(SAFETY_OFFER_KEY)
+        text = services.safety_offer_open(user=user, sealed=sealed) if sealed else ""
+        if not text:
+            return redirect("promises:new")
+        return render(request, "promises/safety_offer.html")
+    request.session.pop(SAFETY_OFFER_KEY, None)
+    return _open_plan()
+
+
+@login_required
+@require_POST
+def held_to_plan(request: HttpRequest, promise_id: int) -> HttpResponse:
+    """"Use my safety plan instead" on the card of a promise held for the safety plan: it is put away (its check-ins
+    stay on its page) and the plan opens, as for a new one. Words naming a plan or means get the calm page first.
+    404 for anyone else's or for a promise that isn't held; 403 for a viewer with a share."""
+    promise = _promise_to_change(request, promise_id)
+    if not services.promise_held(promise):
+        raise Http404("Not found.")
+    user = _user(request)
+    services.promise_archive(user=user, promise=promise)
+    messages.success(request, "The promise is put away now; its check-ins stay on its page.")
+    return interstitial.after_save(request, guard_for(user, str(promise.text)), entry_key=f"promises:{promise.pk}",
+                                   back_url=safety_plan.from_promise_url(), then=_open_plan())
+
+
+def _open_plan() -> HttpResponse:
+    """The safety plan at its first empty step, with a short note on what it has room for. The promise's words are
+    not copied in: "I won't hurt myself" written in as a coping step works like a no-suicide contract, which
+    clinicians advise against; the plan asks what helps instead."""
+    return redirect(safety_plan.from_promise_url())
 
 
 # --- the record ---------------------------------------------------------------------------------------------------
@@ -271,7 +296,7 @@ def record(request: HttpRequest) -> HttpResponse:
     points = selectors.self_trust_series(user=user, start=start, end=today, book=book)
     point = points[-1]  # the series ends today: the same opinion as a fresh score, from one pass over the ledger
     drawing = chart.build([p.on for p in points], [p.estimate for p in points], [p.low for p in points],
-                          [p.high for p in points])
+                          [p.high for p in points], enough=[p.status != "not_enough_evidence" for p in points])
     table = [p for p in points[::-1][::TABLE_STEP_DAYS]][::-1]
     month_ago = today - timedelta(days=29)
     recent = [row for row in book.rows if month_ago <= row[2] <= today]
@@ -298,10 +323,19 @@ def record(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def calendar_regenerate(request: HttpRequest) -> HttpResponse:
-    services.calendar_feed_regenerate(user=_user(request))
-    messages.success(request, "Here is your new calendar link. The old one no longer works.")
+    """Make the calendar link. Replacing a link that exists asks first (a page, so it works without JavaScript):
+    calendars using the old one stop updating."""
+    user = _user(request)
+    exists = selectors.calendar_feed_exists(user=user) is not None
+    if exists and not (request.method == "POST" and request.POST.get("confirm") == "yes"):
+        return render(request, "promises/calendar_confirm.html", {"title": "Make a new calendar link?"})
+    if request.method != "POST":
+        return redirect(reverse("promises:record") + "#calendar")
+    services.calendar_feed_regenerate(user=user)
+    messages.success(request, "Here is your new calendar link. The old one no longer works." if exists
+                     else "Here is your calendar link. Add it to your calendar app.")
     return redirect(reverse("promises:record") + "#calendar")
 
 
@@ -312,8 +346,8 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     user = selectors.feed_user(token=token)
     if user is None:
         raise Http404("Not found.")
-    active, _ = selectors.promise_list(user=user, archived=False, limit=500)
-    body = ical.build_feed(user=user, promises=active, now=timezone.now(), host=request.get_host().split(":")[0])
+    body = ical.build_feed(user=user, promises=selectors.calendar_promises(user=user), now=timezone.now(), host=request.get_host().split(":")[0],
+                           rest_days=selectors.rest_days(user=user))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="rebond.ics"'
     response["X-Robots-Tag"] = "noindex"
@@ -348,3 +382,23 @@ def victories(request: HttpRequest) -> HttpResponse:
         "form": form, "items": items, "count": count, "page": page,
         "has_next": page * per_page < count, "has_prev": page > 1,
     }, status=422 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def victory_remove(request: HttpRequest, victory_id: int) -> HttpResponse:
+    """Take one of your own wins out of the jar, after asking on a page of its own (so it works without JavaScript).
+    404 for anyone else's; 403 for a viewer whose share covers wins (shares are read-only)."""
+    user = _user(request)
+    try:
+        if request.method == "POST":
+            victory = selectors.victory_for_change(user=user, victory_id=victory_id)
+        else:
+            victory = selectors.victory_get(user=user, victory_id=victory_id)
+    except Victory.DoesNotExist:
+        raise Http404("Not found.") from None
+    if request.method == "POST":
+        services.victory_delete(user=user, victory=victory)
+        messages.success(request, "That win is out of the jar.")
+        return redirect("promises:victories")
+    return render(request, "promises/victory_remove.html", {"title": "Remove this win?", "victory": victory})

@@ -11,7 +11,7 @@ import yaml
 
 from rebond.domain import promises as rules
 from rebond.domain import trust
-from rebond.promises.models import Outcome, Promise
+from rebond.promises.models import Outcome, Promise, Reason
 
 OUTCOME_WORDS = {
     "kept": "Kept",
@@ -28,6 +28,8 @@ CHOICES = [
     ("missed", "Not this time", None),
     ("renegotiated", "Let it go", None),
 ]
+# "How much, or a note" also offers one day of rest (unwell, away, a break): no evidence either way.
+RESTING = ("excused", "Resting (unwell, away or a break)", None)
 
 
 @cache
@@ -47,6 +49,15 @@ def kept_line(day: date) -> str:
     return str(lines[day.toordinal() % len(lines)])
 
 
+def saved_line(outcome: str, day: date) -> str:
+    """What the page says after a check-in is saved."""
+    if outcome == Outcome.KEPT:
+        return kept_line(day)
+    if outcome == Outcome.EXCUSED:
+        return "Resting. Nothing is lost while you rest."
+    return "Noted."
+
+
 def outcome_words(outcome: str, reason: str = "") -> str:
     text = OUTCOME_WORDS.get(outcome, outcome)
     if outcome == Outcome.EXCUSED and reason:
@@ -54,18 +65,43 @@ def outcome_words(outcome: str, reason: str = "") -> str:
     return text
 
 
-def card(item: Any, error: str = "") -> dict[str, Any]:
-    """What one check-in card shows: the promise, the day, and what was recorded (if anything)."""
+def card(item: Any, error: str = "", *, today: date | None = None, errors: dict[str, list[str]] | None = None,
+         posted: dict[str, str] | None = None) -> dict[str, Any]:
+    """What one check-in card shows: the promise, the day, what was recorded (if anything), and the choices.
+    A day that has passed has no "Let it go": letting a promise go is for before its day is over.
+    ``errors`` (by field) and ``posted`` (what was sent) open the "how much, or a note" part with them in place."""
     checkin = item.checkin
+    errors = errors or {}
+    posted = posted or {}
+    past = today is not None and item.on < today
+    choices = [c for c in CHOICES if not (past and c[0] == "renegotiated")]
+    if checkin is not None and checkin.outcome == "partial" and checkin.value is not None:
+        percent = str(round(checkin.value * 100))
+    else:
+        percent = "50"
+    other = [m for field, ms in errors.items() if field not in {"value", "note", "reason"} for m in ms]
     return {
         "promise": item.promise,
         "on": item.on,
         "checkin": checkin,
         "schedule": rules.describe_rule(item.promise.rrule, item.promise.starts_on),
         "recorded": outcome_words(checkin.outcome, checkin.reason) if checkin else "",
+        "amount": f"{round(checkin.value * 100)}%" if checkin and checkin.outcome == "partial"
+        and checkin.value is not None else "",
         "kept_line": kept_line(item.on) if checkin and checkin.outcome == "kept" else "",
-        "choices": CHOICES,
-        "error": error,
+        "choices": choices,
+        "more_choices": [*choices, RESTING],
+        "reasons": Reason.choices,
+        "reason": posted.get("reason") or (checkin.reason if checkin else ""),
+        "error": " ".join([error, *other]).strip(),
+        "chosen": posted.get("outcome") or (checkin.outcome if checkin else "partial"),
+        "percent": posted.get("percent", percent),
+        "note": posted["note"] if "note" in posted else (checkin.note or "") if checkin else "",
+        "value_error": " ".join(errors.get("value", [])),
+        "note_error": " ".join(errors.get("note", [])),
+        "reason_error": " ".join(errors.get("reason", [])),
+        "open": bool(errors.get("value") or errors.get("note") or errors.get("reason")),
+        "key": f"{item.promise.pk}-{item.on:%Y%m%d}",
     }
 
 
@@ -93,6 +129,14 @@ def estimate_words(point: trust.TrustPoint) -> str:
     else:
         lean = "Lately more promises went unkept than kept. A smaller promise can turn this around."
     return lean
+
+
+def trust_fields(point: trust.TrustPoint) -> dict[str, Any]:
+    """The self-trust record for machines (the API and `rebond trust --json`): the contract's estimate,
+    uncertainty, low, high and status, always numeric (trust-model.md Clarifications), and the rest of the opinion."""
+    return {"on": point.on, "estimate": point.estimate, "uncertainty": point.uncertainty, "low": point.low,
+            "high": point.high, "status": point.status, "belief": point.belief, "disbelief": point.disbelief,
+            "observations_needed": point.observations_needed}
 
 
 def band_words(point: trust.TrustPoint) -> str:

@@ -4,29 +4,21 @@ the safety-plan offer and the private calendar feed, walked with alice, bob and 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import icalendar
 import pytest
-import time_machine
 from django.test import Client
 
 from rebond.promises import services
 from rebond.promises.models import CheckIn, Promise, Victory
 from rebond.safety import plan as safety_plan
-from tests.conftest import client_for
+from tests.conftest import TODAY, client_for
 
-pytestmark = pytest.mark.django_db
-
-NOW = "2026-06-15 12:00:00+00:00"  # a Monday; 13:00 in London
-TODAY = date(2026, 6, 15)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_day")]
 
 
-@pytest.fixture(autouse=True)
-def _frozen() -> Any:
-    with time_machine.travel(NOW, tick=False):
-        yield
 
 
 def promise_for(user: Any, text: str = "Walk for ten minutes", rule: str = "FREQ=DAILY", days_ago: int = 10,
@@ -104,7 +96,7 @@ def test_one_tap_without_javascript_reloads_today(alice: Any) -> None:
     row = CheckIn.objects.get(promise=promise, on=TODAY)
     assert row.outcome == "partial" and row.value == 0.5
     page = html(client.get("/"))
-    assert "Partly." in page
+    assert "Partly (50%)." in page
     # a second tap changes the day, leaving one row
     client.post(f"/promises/{promise.pk}/checkins/{TODAY}/", {"outcome": "kept"})
     assert CheckIn.objects.filter(promise=promise).count() == 1
@@ -206,11 +198,11 @@ def test_safety_promise_offers_the_safety_plan(alice: Any) -> None:
                                               "starts_on": str(TODAY)})
     page = html(response)
     assert response.status_code == 200
-    assert "safety plan" in page and "Add it to my safety plan" in page
+    assert "safety plan" in page and "Open my safety plan" in page
     assert not Promise.objects.exists()
-    added = client.post("/promises/safety-plan/", {"text": "I won't hurt myself"})
-    assert added["Location"] == "/safety-plan/"
-    assert "I won't hurt myself" in safety_plan.plan_get(user=alice)["coping"]["text"]
+    opened = client.post("/promises/safety-plan/")
+    assert opened["Location"] == "/safety-plan/?from=promise#start-here"
+    assert "hurt myself" not in str(safety_plan.plan_get(user=alice)), "the pledge is not made a coping step"
 
 
 def test_detail_edit_pause_archive(alice: Any) -> None:
@@ -301,8 +293,11 @@ def test_calendar_feed(alice: Any) -> None:
     assert sister.decoded("DTSTART") == TODAY - timedelta(days=10)
     alarms = list(sister.walk("VALARM"))
     assert alarms and alarms[0]["ACTION"] == "DISPLAY" and alarms[0].decoded("TRIGGER") == timedelta(hours=9)
-    # a new link: the old one stops working
-    client.post("/record/calendar/")
+    # a new link: asked first (a page, no JavaScript needed), then the old one stops working
+    asked = client.post("/record/calendar/")
+    assert asked.status_code == 200 and 'name="confirm" value="yes"' in html(asked)
+    assert Client().get(path).status_code == 200
+    client.post("/record/calendar/", {"confirm": "yes"})
     assert Client().get(path).status_code == 404
     assert Client().get("/calendar/not-a-token.ics").status_code == 404
 

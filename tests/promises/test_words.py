@@ -77,3 +77,20 @@ def test_allowlist_is_current() -> None:
 @pytest.mark.parametrize("text", ["You failed today", "Streak lost!", "Don't be lazy", "You should have tried"])
 def test_the_scan_catches_shaming_words(text: str) -> None:
     assert findings("x.html", text)
+
+
+def test_a_well_supported_estimate_is_described_as_evidence_not_praise() -> None:
+    """Beside a low estimate, "Your record supports this well." read like praise for it."""
+    from dataclasses import replace
+    from datetime import date
+
+    from rebond.domain import trust
+    from rebond.promises import words
+
+    events = [trust.TrustEvent(str(i), date(2026, 1, 1), "missed") for i in range(40)]
+    point = trust.score(events, date(2026, 1, 2), "self_trust")
+    assert point.status == "well_supported" and point.estimate < 0.3
+    said = words.status_words(point)
+    assert said == "There is enough evidence behind this estimate."
+    assert "well" not in said.lower() and "supports" not in said.lower()
+    assert words.status_words(replace(point, status="early")).startswith("Early days")
