@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from rebond.boundaries import content, selectors, services
 from rebond.boundaries.models import SCRIPT_PARTS, Boundary, BoundaryLog
@@ -58,6 +58,7 @@ class BoundaryOut(Schema):
     how: str
     person: int | None
     script: dict[str, str]
+    script_text: str
     suggestions: list[dict[str, str]]
     archived: bool
 
@@ -105,12 +106,17 @@ class SummaryOut(Schema):
     boundaries: list[SummaryRow]
 
 
+def _page(limit: int, offset: int) -> tuple[int, int]:
+    return max(1, min(limit, 200)), max(0, offset)
+
+
 def _boundary_out(b: Boundary) -> dict[str, Any]:
     # No script suggestions toward someone who may have hurt the user.
     safety_first = b.person is not None and b.person.safety_first
     return {
         "id": b.pk, "what": b.what, "why": b.why, "how": b.how, "person": b.person_id,
         "script": {part: getattr(b, part) for part in SCRIPT_PARTS},
+        "script_text": content.script_text({part: getattr(b, part) for part in SCRIPT_PARTS}),
         "suggestions": [] if safety_first else [
             {"part": p["id"], "name": p["name"], "example": p["example"]} for p in content.parts()
         ],
@@ -130,14 +136,14 @@ def _tally(t: selectors.Tally) -> dict[str, int]:
 @router.post("/boundaries", response={201: BoundaryWriteOut})
 def create_boundary(request: HttpRequest, payload: BoundaryIn) -> Any:
     b, result = services.boundary_save(user=current_user(request), data=payload.dict())
-    return 201, {**_boundary_out(b), "crisis": result.as_payload()}
+    return Status(201, {**_boundary_out(b), "crisis": result.as_payload()})
 
 
 @router.get("/boundaries", response=Page[BoundaryOut])
 def list_boundaries(request: HttpRequest, archived: bool | None = False, limit: int = 50, offset: int = 0
                     ) -> dict[str, Any]:
     items = selectors.boundary_list(user=current_user(request), archived=archived)
-    limit, offset = max(1, min(limit, 200)), max(0, offset)
+    limit, offset = _page(limit, offset)
     return {"items": [_boundary_out(b) for b in items[offset:offset + limit]], "count": len(items)}
 
 
@@ -169,7 +175,7 @@ def update_boundary(request: HttpRequest, boundary_id: int, payload: BoundaryPat
 def delete_boundary(request: HttpRequest, boundary_id: int) -> Any:
     user = current_user(request)
     services.boundary_delete(user=user, boundary=selectors.boundary_get(user=user, boundary_id=boundary_id))
-    return 204, None
+    return Status(204, None)
 
 
 @router.post("/boundaries/{boundary_id}/logs", response={201: LogWriteOut})
@@ -178,14 +184,17 @@ def create_log(request: HttpRequest, boundary_id: int, payload: LogIn) -> Any:
     b = selectors.boundary_get(user=user, boundary_id=boundary_id)
     log, result = services.log_add(user=user, boundary=b, outcome=payload.outcome, on=payload.on,
                                    with_whom=payload.with_whom or "", note=payload.note)
-    return 201, {**_log_out(log), "crisis": result.as_payload()}
+    return Status(201, {**_log_out(log), "crisis": result.as_payload()})
 
 
 @router.get("/boundaries/{boundary_id}/logs", response=Page[LogOut])
-def list_logs(request: HttpRequest, boundary_id: int) -> dict[str, Any]:
+def list_logs(request: HttpRequest, boundary_id: int, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """Newest first."""
     user = current_user(request)
-    logs = selectors.log_list(user=user, boundary=selectors.boundary_get(user=user, boundary_id=boundary_id))
-    return {"items": [_log_out(g) for g in logs], "count": len(logs)}
+    boundary = selectors.boundary_get(user=user, boundary_id=boundary_id)
+    limit, offset = _page(limit, offset)
+    logs, count = selectors.log_page(user=user, boundary=boundary, limit=limit, offset=offset)
+    return {"items": [_log_out(g) for g in logs], "count": count}
 
 
 @router.delete("/boundaries/{boundary_id}/logs/{log_id}", response={204: None})
@@ -193,4 +202,4 @@ def delete_log(request: HttpRequest, boundary_id: int, log_id: int) -> Any:
     user = current_user(request)
     b = selectors.boundary_get(user=user, boundary_id=boundary_id)
     services.log_delete(user=user, log=selectors.log_get(user=user, boundary=b, log_id=log_id))
-    return 204, None
+    return Status(204, None)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.html import conditional_escape, format_html
 
 from rebond.boundaries import content
 from rebond.boundaries.models import Outcome
@@ -29,9 +30,12 @@ class BoundaryForm(forms.Form):
         person = self.fields["person"]
         assert isinstance(person, forms.ChoiceField)
         person.choices = [("", "No one in particular")] + [(p.pk, str(p.name)) for p in people]
+        # The page's script hides the examples (and shows help) as soon as one of these people is picked.
+        person.widget.attrs["data-safety-first"] = " ".join(str(p.pk) for p in people if p.safety_first)
         for part in content.parts():
-            self.fields[part["id"]] = _area(part["label"], part["help"] + (
-                f' Example: “{part["example"]}”' if suggestions else ""))
+            example = format_html(' <span class="script-example">Example: “{}”</span>', part["example"])
+            self.fields[part["id"]] = _area(part["label"], conditional_escape(part["help"]) + (
+                example if suggestions else ""))
         for name, field in self.fields.items():
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"id_{name}_helptext"

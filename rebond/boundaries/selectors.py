@@ -27,6 +27,12 @@ def log_list(*, user: Any, boundary: Boundary) -> list[BoundaryLog]:
     return list(BoundaryLog.objects.filter(user=user, boundary=boundary).order_by("-on", "-id"))
 
 
+def log_page(*, user: Any, boundary: Boundary, limit: int = 50, offset: int = 0) -> tuple[list[BoundaryLog], int]:
+    """One page, newest first, sliced and counted in the database, and how many there are in all."""
+    qs = BoundaryLog.objects.filter(user=user, boundary=boundary).order_by("-on", "-id")
+    return list(qs[offset:offset + limit]), qs.count()
+
+
 def log_get(*, user: Any, boundary: Boundary, log_id: int) -> BoundaryLog:
     return BoundaryLog.objects.get(user=user, boundary=boundary, pk=log_id)
 

@@ -14,9 +14,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rebond.boundaries import content, forms, selectors, services
-from rebond.boundaries.models import SCRIPT_PARTS, Boundary
+from rebond.boundaries.models import Boundary
+from rebond.boundaries.services import TEXT_FIELDS
 from rebond.domain import helplines
 from rebond.people import selectors as people_selectors
+from rebond.people.models import Person
 from rebond.people.services import user_today
 from rebond.safety import interstitial
 
@@ -34,12 +36,24 @@ def _apply(form: Any, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, problem)
 
 
-def _safety(request: HttpRequest, boundary: Boundary | None) -> dict[str, Any]:
-    """A boundary about someone who may have hurt the user: no script suggestions, and help instead."""
-    if boundary is None or boundary.person is None or not boundary.person.safety_first:
-        return {"safety_first": False}
+def _chosen_person(request: HttpRequest, boundary: Boundary | None) -> Person | None:
+    """Who the form is about right now: the person picked in the form being sent, or ``?person=`` when the page
+    opens, else the saved one. An id that isn't one of the user's people counts as no one."""
+    source = request.POST if request.method == "POST" else request.GET
+    if "person" not in source:
+        return boundary.person if boundary is not None else None
+    try:
+        return people_selectors.person_get(user=request.user, person_id=int(source["person"]))
+    except (ValueError, Person.DoesNotExist):
+        return None
+
+
+def _safety(request: HttpRequest, person: Person | None) -> dict[str, Any]:
+    """A boundary about someone who may have hurt the user: no script suggestions, and help instead. The help is
+    always on the page (hidden unless it applies) so the page's script can show it when such a person is picked."""
     region = getattr(request.user, "region", "") or None
-    return {"safety_first": True, "safety_words": content.catalogue()["safety_first"],
+    return {"safety_first": person is not None and person.safety_first,
+            "safety_words": content.catalogue()["safety_first"],
             "dv_lines": helplines.dv_lines_for(region), "region_emergency": helplines.emergency_number(region)}
 
 
@@ -53,14 +67,23 @@ def boundary_list(request: HttpRequest) -> HttpResponse:
 
 def _edit(request: HttpRequest, boundary: Boundary | None) -> HttpResponse:
     user = request.user
-    safety = _safety(request, boundary)
-    initial: dict[str, Any] = {}
+    person = _chosen_person(request, boundary)
+    safety = _safety(request, person)
+    initial: dict[str, Any] = {"person": person.pk if person is not None else None}
     if boundary is not None:
-        initial = {f: getattr(boundary, f) for f in ("what", "why", "how", *SCRIPT_PARTS)}
-        initial["person"] = boundary.person_id
-    form = forms.BoundaryForm(request.POST or None, initial=initial, people=people_selectors.person_list(user=user),
+        initial.update({f: getattr(boundary, f) for f in TEXT_FIELDS})
+    people = people_selectors.person_list(user=user)
+    words = content.script_words()
+    use_script = request.method == "POST" and "use_script" in request.POST
+    if use_script:
+        # "Use this as how I'll say it" without JavaScript: the same form back, with the script put into "how".
+        sent = {f: request.POST.get(f, "") for f in TEXT_FIELDS}
+        script = content.script_text(sent)
+        initial = {**sent, "how": script or sent["how"], "person": initial["person"]}
+        messages.info(request, words["used"] if script else words["empty"])
+    form = forms.BoundaryForm(None if use_script else (request.POST or None), initial=initial, people=people,
                               suggestions=not safety["safety_first"])
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not use_script and form.is_valid():
         try:
             boundary, result = services.boundary_save(user=user, boundary=boundary, data=dict(form.cleaned_data))
         except ValidationError as exc:
@@ -71,8 +94,11 @@ def _edit(request: HttpRequest, boundary: Boundary | None) -> HttpResponse:
             return interstitial.after_save(request, result, entry_key=f"boundaries:{boundary.pk}", back_url=back)
     logs = selectors.log_list(user=user, boundary=boundary) if boundary is not None else []
     log_form = forms.LogForm(initial={"on": user_today(user), "outcome": "communicated"})
+    values = request.POST if request.method == "POST" and not use_script else initial
     return render(request, "boundaries/form.html", {
         "form": form, "boundary": boundary, "logs": logs, "log_form": log_form, "credit": content.catalogue()["credit"],
+        "script_lines": content.script_text(values).splitlines(), "script_words": words,
+        "spoken": " ".join(words["spoken"]), "note_parts": " ".join(words["notes"]),
         "title": "Define a boundary" if boundary is None else "My boundary", **safety,
     }, status=422 if form.errors else 200)
 

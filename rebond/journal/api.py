@@ -80,11 +80,19 @@ def _out(e: JournalEntry) -> dict[str, Any]:
             "strengths": list(e.strengths or []), "believable": e.believable}
 
 
-@router.get("/journal", response=Page[EntryOut])
+class EntryPage(Page[EntryOut]):
+    complete: bool = Field(True, description="False when a search (q) left some entries unsearched: it opens "
+                                             f"{selectors.SEARCH_SCAN_LIMIT} entries at most, newest first.")
+    next_scan_from: int | None = Field(None, description="Pass as scan_from to search the next, older entries.")
+
+
+@router.get("/journal", response=EntryPage)
 def entry_list(request: HttpRequest, q: str = "", kind: str = "", limit: int = Query(20, ge=1, le=200),
-               offset: int = Query(0, ge=0)) -> dict[str, Any]:
-    rows, count = selectors.entry_list(user=current_user(request), q=q, kind=kind, limit=limit, offset=offset)
-    return {"items": [_out(e) for e in rows], "count": count}
+               offset: int = Query(0, ge=0), scan_from: int = Query(0, ge=0)) -> dict[str, Any]:
+    found = selectors.entry_search(user=current_user(request), q=q, kind=kind, limit=limit, offset=offset,
+                                   scan_from=scan_from)
+    return {"items": [_out(e) for e in found.items], "count": found.count, "complete": found.complete,
+            "next_scan_from": found.next_scan_from}
 
 
 @router.post("/journal", response={201: EntryWriteOut})
@@ -120,7 +128,7 @@ def entry_get(request: HttpRequest, entry_id: int) -> dict[str, Any]:
 @router.patch("/journal/{entry_id}", response=EntryWriteOut)
 def entry_update(request: HttpRequest, entry_id: int, payload: EntryPatch) -> dict[str, Any]:
     user = current_user(request)
-    entry = selectors.entry_get(user=user, entry_id=entry_id)
+    entry = selectors.entry_for_change(user=user, entry_id=entry_id)
     changes = payload.dict(exclude_unset=True)
     entry, result = services.entry_update(user=user, entry=entry, **changes)
     return {**_out(entry), "crisis": result.as_payload()}
@@ -134,5 +142,5 @@ def entry_replace(request: HttpRequest, entry_id: int, payload: EntryPatch) -> d
 @router.delete("/journal/{entry_id}", response={204: None})
 def entry_delete(request: HttpRequest, entry_id: int) -> HttpResponse:
     user = current_user(request)
-    services.entry_delete(user=user, entry=selectors.entry_get(user=user, entry_id=entry_id))
+    services.entry_delete(user=user, entry=selectors.entry_for_change(user=user, entry_id=entry_id))
     return HttpResponse(status=204)

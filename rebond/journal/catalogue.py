@@ -81,3 +81,16 @@ def strengths() -> tuple[Strength, ...]:
 
 def strength(slug: str) -> Strength | None:
     return next((s for s in strengths() if s.slug == slug), None)
+
+
+# Who can read the journal, said wherever the journal speaks of privacy (web, CLI). "Only you" is true only while
+# no share covers the journal (care scope "journal").
+ONLY_YOU = "Only you can see it."
+ONLY_YOU_JOURNAL = "Only you can see your journal."
+SHARED_WITH = "You share your journal with {names}. They can read it."
+
+
+def who_reads(names: list[str], *, alone: str = ONLY_YOU) -> str:
+    from rebond.lib.text import and_list
+
+    return SHARED_WITH.format(names=and_list(names)) if names else alone

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from rebond.cli import RebondError, out, setup_django
+from rebond.cli import RebondError, account, crisis_note, out, problems, setup_django
 
 journal_app = typer.Typer(help="Your self-acceptance journal.", no_args_is_help=True)
 KINDS = "gratitude, compassionate-letter, strengths, affirmations, narrative-re-authoring, values"
-
-
-def _account(name: str) -> Any:
-    from rebond.accounts.models import User
-
-    user = User.objects.filter(username=name).first()
-    if user is None:
-        raise RebondError(f"There is no account named {name!r}. `rebond user list` shows the accounts.")
-    return user
 
 
 @journal_app.command("add")
@@ -27,7 +18,8 @@ def journal_add(
     name: Annotated[str, typer.Argument(help="The account.")],
     text: Annotated[str, typer.Argument(help="What you write. Use - to read it from standard input.")] = "-",
     kind: Annotated[str, typer.Option(help=KINDS)] = "gratitude",
-    prompt: Annotated[str, typer.Option(help="The prompt you're answering (optional).")] = "",
+    prompt: Annotated[str, typer.Option(help="The prompt you're answering (optional): its number in "
+                                             "`rebond journal prompts KIND`, or its exact words.")] = "",
     retelling: Annotated[str, typer.Option(help="For narrative-re-authoring: the second telling.")] = "",
     strength: Annotated[list[str] | None, typer.Option("--strength", help="For strengths: a slug, up to five times.")]
     = None,
@@ -38,23 +30,46 @@ def journal_add(
     setup_django()
     from django.core.exceptions import ValidationError
 
-    from rebond.journal import services
+    from rebond.journal import selectors, services
 
-    user = _account(name)
+    user = account(name)
     body = sys.stdin.read().strip() if text == "-" else text
     try:
-        entry, result = services.entry_create(user=user, kind=kind, body=body, retelling=retelling, prompt=prompt,
-                                              strengths=strength or [], believable=believable)
+        entry, result = services.entry_create(user=user, kind=kind, body=body, retelling=retelling,
+                                              prompt=_prompt_words(kind, prompt), strengths=strength or [],
+                                              believable=believable)
     except ValidationError as exc:
-        raise RebondError("; ".join(f"{f}: {' '.join(m)}" for f, m in exc.message_dict.items())) from exc
-    out.print(f"Saved to your journal (entry {entry.pk}). Only you can see it.")
-    if result.detected or result.harmed_by_other:
-        payload = result.as_payload()
-        out.print("It sounds like a lot is going on. No one is told, and no one is watching.")
-        number = payload.get("emergency_number")
-        out.print(f"If you are in danger right now, call {number or 'your local emergency number'}.")
-        for line in payload["resources"][:4]:
-            out.print(f"  {line.get('name')}: {line.get('phone') or ''}")
+        words = problems(exc)
+        if "prompt" in exc.message_dict:
+            words += f" `rebond journal prompts {kind}` lists them."
+        raise RebondError(words) from exc
+    out.print(f"Saved to your journal (entry {entry.pk}). {selectors.who_reads(user=user)}", highlight=False)
+    crisis_note(result, saved="")
+
+
+def _prompts(kind: str) -> list[str]:
+    from rebond.journal import catalogue
+
+    prompt_set = catalogue.prompt_set(kind)
+    return prompt_set.prompts if prompt_set else []
+
+
+def _prompt_words(kind: str, prompt: str) -> str:
+    """--prompt 2 means the kind's second prompt; anything else is taken as the prompt's own words."""
+    prompts = _prompts(kind)
+    if prompt.strip().isdigit() and 1 <= int(prompt) <= len(prompts):
+        return prompts[int(prompt) - 1]
+    return prompt
+
+
+@journal_app.command("prompts")
+def journal_prompts(kind: Annotated[str, typer.Argument(help=KINDS)]) -> None:
+    """The prompts for one kind of entry, numbered for `rebond journal add --prompt N`."""
+    prompts = _prompts(kind)
+    if not prompts:
+        raise RebondError(f"There is no journal kind {kind!r}. Kinds: {KINDS}.")
+    for number, words in enumerate(prompts, start=1):
+        out.print(f"{number}. {words}", highlight=False)
 
 
 @journal_app.command("list")
@@ -69,13 +84,15 @@ def journal_list(
 
     from rebond.journal import selectors
 
-    rows, count = selectors.entry_list(user=_account(name), q=search, limit=limit)
-    table = Table(title=f"Journal ({count})")
+    found = selectors.entry_search(user=account(name), q=search, limit=limit)
+    table = Table(title=f"Journal ({found.count})")
     for column in ("id", "day", "kind", "text"):
         table.add_column(column)
-    for e in rows:
+    for e in found.items:
         table.add_row(str(e.pk), e.on.isoformat(), e.get_kind_display(), (e.body or "")[:60])
     out.print(table)
+    if not found.complete:
+        out.print(f"Only your newest {selectors.SEARCH_SCAN_LIMIT} entries were searched.")
 
 
 def register(app: typer.Typer) -> None:

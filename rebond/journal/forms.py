@@ -4,8 +4,7 @@ from typing import Any
 
 from django import forms
 
-from rebond.core.fields import FREE_TEXT_LIMIT
-from rebond.journal import catalogue
+from rebond.journal import catalogue, services
 from rebond.journal.models import Kind
 
 BODY_LABELS = {
@@ -24,19 +23,29 @@ class DateInput(forms.DateInput):
 
 
 class EntryForm(forms.Form):
-    prompt = forms.ChoiceField(label="The prompt you're answering", required=False)
-    body = forms.CharField(max_length=FREE_TEXT_LIMIT, widget=forms.Textarea(attrs={"rows": 8}))
+    """Every message a person can read beside a field is the project's own (UX.md), never Django's: an empty or too
+    long text gets the service's words for its kind, the rest is said here."""
+
+    prompt = forms.ChoiceField(label="The prompt you're answering", required=False,
+                               error_messages={"invalid_choice": services.PICK_PROMPT})
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 8}))
     retelling = forms.CharField(
-        label="Then, tell it again", required=False, max_length=FREE_TEXT_LIMIT,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        label="Then, tell it again", required=False, widget=forms.Textarea(attrs={"rows": 8}),
         help_text="Look for what you did to get through, and what that shows about what you value. "
                   "This is never about blame. You can come back to this part later.")
     strengths = forms.MultipleChoiceField(label="Your top five strengths", required=False, widget=forms.CheckboxSelectMultiple,
-                                          help_text="Choose up to five that feel most like you.")
+                                          help_text="Choose up to five that feel most like you.",
+                                          error_messages={"invalid_choice": services.PICK_STRENGTHS,
+                                                          "invalid_list": services.PICK_STRENGTHS})
     believable = forms.ChoiceField(label="How believable are these words for you today, from 0 to 10?",
                                    required=False, choices=BELIEVABLE,
-                                   help_text="If it's under 5, try a smaller, truer version. That still counts.")
-    on = forms.DateField(label="Day", widget=DateInput)
+                                   help_text="If it's under 5, try a smaller, truer version. That still counts.",
+                                   error_messages={"invalid_choice": "Pick a number from 0 to 10, or leave it as "
+                                                                     "Not rated."})
+    on = forms.DateField(label="Day", widget=DateInput, error_messages={
+        "required": "Pick the day this is about: today or an earlier day.",
+        "invalid": "That day can't be read. Pick it from the calendar, or write it like 2026-06-15.",
+    })
 
     def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -49,6 +58,7 @@ class EntryForm(forms.Form):
         label, help_text = BODY_LABELS[Kind(kind)]
         self.fields["body"].label = label
         self.fields["body"].help_text = help_text
+        self.fields["body"].error_messages["required"] = services.empty_body_words(kind)
         if kind == Kind.STRENGTHS:
             self.fields["body"].required = False
             strengths_field = self.fields["strengths"]

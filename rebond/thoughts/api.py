@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
-from ninja import Router, Schema
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
 
 from rebond.core.api_base import ErrorOut, Page, current_user
 from rebond.domain import traps as trap_rules
@@ -21,6 +22,7 @@ EMPTY_THOUGHT = "Write the thought you want to look at. It can't be empty."
 
 class AnalyzeIn(Schema):
     text: Any = None
+    situation: Any = None  # optional: what happened; harm or crisis words in it count as in the thought
 
 
 class TrapOut(Schema):
@@ -130,6 +132,20 @@ def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     return api.create_response(request, {"detail": detail}, status=422)
 
 
+def _record_to_change(user: Any, record_id: int) -> ThoughtRecord:
+    """The caller's own record; a viewer the owner shared with gets 403 (shares are read-only), anyone else 404."""
+    try:
+        return selectors.record_get(user=user, record_id=record_id)
+    except ThoughtRecord.DoesNotExist:
+        try:
+            selectors.refuse_change(user=user, record_id=record_id)
+        except PermissionDenied as exc:
+            raise HttpError(403, str(exc) or "This share is read-only.") from None
+        except Http404:
+            pass
+        raise
+
+
 def _changes(payload: RecordIn) -> dict[str, Any]:
     changes = payload.dict(exclude_unset=True)
     # An explicit null clears a rating or a text; for lists, booleans and the status it means "leave as it is".
@@ -142,6 +158,7 @@ def _changes(payload: RecordIn) -> dict[str, Any]:
 @router.post("/thoughts/analyze", response={200: AnalyzeOut, 422: ErrorOut})
 def analyze(request: HttpRequest, payload: AnalyzeIn) -> Any:
     """All 13 thinking traps for one thought, best first, each with a short reason; and the crisis check.
+    An optional `situation` is checked too: harm or crisis words in it hold back the same traps and quotes.
     Nothing is stored. Suggestions are only suggestions: choose none, some, or say it may be an accurate read."""
     user = current_user(request)
     text = payload.text
@@ -152,10 +169,16 @@ def analyze(request: HttpRequest, payload: AnalyzeIn) -> Any:
     if len(text) > services.FREE_TEXT_LIMIT:
         return _invalid(request, ValidationError({"text": [services.TOO_LONG.format(
             limit=services.FREE_TEXT_LIMIT, length=len(text))]}))
-    crisis = guard_for(user, text)
-    suggestions = trap_rules.suggest(text)
-    return 200, {"traps": [{"id": s.id, "name": s.name, "score": s.score, "reason": s.reason} for s in suggestions],
-                 "crisis": crisis.as_payload()}
+    situation = payload.situation if payload.situation is not None else ""
+    if not isinstance(situation, str):
+        return _invalid(request, ValidationError({"situation": ["Send the situation as text, or leave it out."]}))
+    if len(situation) > services.FREE_TEXT_LIMIT:
+        return _invalid(request, ValidationError({"situation": [services.TOO_LONG.format(
+            limit=services.FREE_TEXT_LIMIT, length=len(situation))]}))
+    crisis = guard_for(user, text, situation)
+    suggestions = trap_rules.suggest(text, context=situation)
+    return Status(200, {"traps": [{"id": s.id, "name": s.name, "score": s.score, "reason": s.reason} for s in suggestions],
+                 "crisis": crisis.as_payload()})
 
 
 @router.get("/thoughts", response={200: Page[RecordOut], 422: ErrorOut})
@@ -169,7 +192,7 @@ def list_records(request: HttpRequest, q: str = "", trap: str = "", status: str 
         return _invalid(request, ValidationError({"status": ["Status is draft or done."]}))
     items, count = selectors.record_list(user=user, q=q, trap=trap, status=status or None,
                                          limit=max(1, min(limit, 100)), offset=max(0, offset))
-    return 200, {"items": [record_out(r) for r in items], "count": count}
+    return Status(200, {"items": [record_out(r) for r in items], "count": count})
 
 
 @router.post("/thoughts", response={201: RecordWriteOut, 422: ErrorOut})
@@ -183,7 +206,7 @@ def create_record(request: HttpRequest, payload: RecordIn) -> Any:
     except ValidationError as exc:
         return _invalid(request, exc)
     record = selectors.record_get(user=user, record_id=record.pk)
-    return 201, {**record_out(record), "crisis": result.as_payload()}
+    return Status(201, {**record_out(record), "crisis": result.as_payload()})
 
 
 @router.get("/thoughts/{record_id}", response=RecordOut)
@@ -191,21 +214,22 @@ def get_record(request: HttpRequest, record_id: int) -> dict[str, Any]:
     return record_out(selectors.record_get(user=current_user(request), record_id=record_id))
 
 
-@router.patch("/thoughts/{record_id}", response={200: RecordWriteOut, 422: ErrorOut})
+@router.patch("/thoughts/{record_id}", response={200: RecordWriteOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut})
 def update_record(request: HttpRequest, record_id: int, payload: RecordIn) -> Any:
-    """Change some parts of a record. Lists (thoughts, emotions, traps) replace the whole list."""
+    """Change some parts of a record. Lists (thoughts, emotions, traps) replace the whole list. Only the owner:
+    someone they share with gets 403 (shares are read-only), anyone else 404."""
     user = current_user(request)
-    record = selectors.record_get(user=user, record_id=record_id)
+    record = _record_to_change(user, record_id)
     try:
         record, result = services.record_save(user=user, record=record, changes=_changes(payload))
     except ValidationError as exc:
         return _invalid(request, exc)
     record = selectors.record_get(user=user, record_id=record.pk)
-    return 200, {**record_out(record), "crisis": result.as_payload()}
+    return Status(200, {**record_out(record), "crisis": result.as_payload()})
 
 
-@router.delete("/thoughts/{record_id}", response={204: None})
+@router.delete("/thoughts/{record_id}", response={204: None, 403: ErrorOut, 404: ErrorOut})
 def delete_record(request: HttpRequest, record_id: int) -> Any:
     user = current_user(request)
-    services.record_delete(user=user, record=selectors.record_get(user=user, record_id=record_id))
-    return 204, None
+    services.record_delete(user=user, record=_record_to_change(user, record_id))
+    return Status(204, None)

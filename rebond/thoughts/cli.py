@@ -6,18 +6,9 @@ from typing import Annotated, Any
 
 import typer
 
-from rebond.cli import RebondError, out, setup_django
+from rebond.cli import RebondError, account, crisis_note, out, problems, setup_django
 
 thought_app = typer.Typer(help="Thought records: look at a painful thought from a few sides.", no_args_is_help=True)
-
-
-def _account(name: str) -> Any:
-    from rebond.accounts.models import User
-
-    user = User.objects.filter(username=name).first()
-    if user is None:
-        raise RebondError(f"There is no account named {name!r}. `rebond user list` shows the accounts.")
-    return user
 
 
 def _rating(question: str, *, optional: bool = True) -> int | None:
@@ -35,49 +26,53 @@ def _text(question: str) -> str:
     return str(typer.prompt(question, default="", show_default=False)).strip()
 
 
-def _crisis_note(result: Any) -> None:
-    if result.detected or result.harmed_by_other:
-        out.print("\nIt sounds like a lot is going on. Your entry is saved. No one is told, and no one is watching.")
-        payload = result.as_payload()
-        number = payload.get("emergency_number")
-        out.print(f"If you are in danger right now, call {number or 'your local emergency number'}.")
-        for line in payload["resources"][:4]:
-            ways = []
-            if line.get("phone"):
-                ways.append(f"call {line['phone']}")
-            sms = line.get("sms") or {}
-            if sms.get("number"):
-                ways.append(f"text {sms['keyword'] + ' to ' if sms.get('keyword') else ''}{sms['number']}")
-            out.print(f"  {line.get('name')}{': ' + ', '.join(ways) if ways else ''}")
-        out.print("Your safety plan and more lines are under Get help now in the web app (/help/).\n")
-
-
-def _suggest(hot: str) -> list[str]:
+def _suggest(hot: str, situation: str, *, calm: bool) -> list[str]:
+    """Ranked suggestions to choose from; when the crisis check fired on the words (`calm`), no ranking and no
+    reasons, as on the web: every trap in its usual order, after a calm line."""
     from rebond.domain import traps as trap_rules
+    from rebond.thoughts.steps import calm_note
 
-    suggestions = trap_rules.suggest(hot)
-    out.print("\nThinking traps that might fit. These are only suggestions; none is chosen for you.")
-    for i, s in enumerate(suggestions, start=1):
-        out.print(f"  {i:>2}. {s.name}" + (f" — {s.reason}" if i <= 3 else ""))
+    if calm:
+        note = calm_note()
+        out.print(f"\n{note['heading']}. {note['all_traps']}")
+        ids = list(trap_rules.TRAP_IDS)
+        library = trap_rules.trap_library()
+        for i, trap_id in enumerate(ids, start=1):
+            out.print(f"  {i:>2}. {library[trap_id].name}")
+    else:
+        suggestions = trap_rules.suggest(hot, context=situation)
+        ids = [s.id for s in suggestions]
+        out.print("\nThinking traps that might fit. These are only suggestions; none is chosen for you.")
+        for i, s in enumerate(suggestions, start=1):
+            out.print(f"  {i:>2}. {s.name}" + (f" — {s.reason}" if i <= 3 else ""))
     raw = _text("Numbers of any that fit, separated by commas (Enter for none)")
     chosen: list[str] = []
     for part in raw.replace(" ", "").split(","):
-        if part.isdigit() and 1 <= int(part) <= len(suggestions):
-            chosen.append(suggestions[int(part) - 1].id)
+        if part.isdigit() and 1 <= int(part) <= len(ids):
+            chosen.append(ids[int(part) - 1])
     return chosen
+
+
+def _save(user: Any, record: Any, changes: dict[str, Any]) -> tuple[Any, Any]:
+    from django.core.exceptions import ValidationError
+
+    from rebond.thoughts import services
+
+    try:
+        return services.record_save(user=user, record=record, changes=changes)
+    except ValidationError as exc:
+        saved = " Your words so far are kept as a draft." if record is not None else ""
+        raise RebondError(f"The thought record was not saved.{saved} {problems(exc)}") from exc
 
 
 @thought_app.command("add")
 def thought_add(name: Annotated[str, typer.Argument(help="The account.")]) -> None:
     """Write a thought record, one question at a time."""
     setup_django()
-    from django.core.exceptions import ValidationError
-
     from rebond.domain import traps as trap_rules
-    from rebond.safety.guard import guard_for
     from rebond.thoughts import services
 
-    user = _account(name)
+    user = account(name)
     out.print("A thought record, one question at a time. Skip anything that doesn't fit.\n")
     situation = _text("What happened? Where were you, and who was there?")
     thoughts: list[dict[str, Any]] = []
@@ -97,9 +92,10 @@ def thought_add(name: Annotated[str, typer.Argument(help="The account.")]) -> No
         hot_index = int(raw) - 1 if raw.isdigit() and 1 <= int(raw) <= len(thoughts) else 0
     thoughts[hot_index]["hot"] = True
     hot = thoughts[hot_index]["text"]
-    # The check runs on the words as soon as they are written, so support comes before the rest of the questions.
-    early = guard_for(user, situation, *(t["text"] for t in thoughts))
-    _crisis_note(early)
+    # The words are saved as a draft at once (the crisis check runs first, in the service), so support comes before
+    # the rest of the questions and "Your entry is saved" is true even if the person stops here.
+    draft, early = _save(user, None, {"situation": situation, "thoughts": thoughts, "status": "draft"})
+    crisis_note(early, saved="Your entry is saved.")
     emotions: list[dict[str, Any]] = []
     while len(emotions) < services.MAX_EMOTIONS:
         feeling = _text("A feeling you had (like sad, scared, angry; Enter when done)")
@@ -108,7 +104,7 @@ def thought_add(name: Annotated[str, typer.Argument(help="The account.")]) -> No
         emotions.append({"name": feeling, "before": _rating(f"How strong was {feeling}?", optional=False),
                          "after": None})
     belief_before = _rating("How much do you believe the hot thought?")
-    traps = _suggest(hot)
+    traps = _suggest(hot, situation, calm=early.detected or early.harmed_by_other)
     accurate = typer.confirm("Could this be an accurate read (does the evidence back it up)?", default=False)
     evidence_for = _text("What supports the thought?")
     evidence_against = _text("What doesn't fit the thought, or shows another side?")
@@ -129,11 +125,7 @@ def thought_add(name: Annotated[str, typer.Argument(help="The account.")]) -> No
         emotion["after"] = _rating(f"How strong is {emotion['name']} now? (it was {emotion['before']})")
     changes["emotions"] = emotions
     changes["belief_after"] = _rating("How much do you believe the hot thought now?")
-    try:
-        record, result = services.record_save(user=user, changes=changes)
-    except ValidationError as exc:
-        problems = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.message_dict.items())
-        raise RebondError(f"The thought record was not saved. {problems}") from exc
+    record, result = _save(user, draft, changes)
     out.print(f"\nSaved thought record {record.pk}.")
     for emotion in emotions:
         if emotion["after"] is not None:
@@ -141,7 +133,7 @@ def thought_add(name: Annotated[str, typer.Argument(help="The account.")]) -> No
     if belief_before is not None and changes["belief_after"] is not None:
         out.print(f"  Belief in the thought: {belief_before} → {changes['belief_after']}")
     if not early.detected and not early.harmed_by_other:
-        _crisis_note(result)
+        crisis_note(result, saved="Your entry is saved.")
 
 
 @thought_app.command("list")
@@ -158,7 +150,7 @@ def thought_list(
     from rebond.domain import traps as trap_rules
     from rebond.thoughts import selectors
 
-    user = _account(name)
+    user = account(name)
     if trap and not selectors.known_trap(trap):
         raise RebondError(f"{trap!r} is not a trap id. They are: {', '.join(trap_rules.TRAP_IDS)}.")
     items, count = selectors.record_list(user=user, q=q, trap=trap, limit=max(1, limit))

@@ -27,6 +27,21 @@ def record_get(*, user: Any, record_id: int) -> ThoughtRecord:
     return _records(user).get(pk=record_id)
 
 
+def record_owner_id(*, record_id: int) -> int | None:
+    """Whose record this id is, if anyone's: only so a write by someone else can be told 403 or 404 (docs/care.md)."""
+    return ThoughtRecord.objects.filter(pk=record_id).values_list("user_id", flat=True).first()
+
+
+def refuse_change(*, user: Any, record_id: int) -> None:
+    """Someone else's record can't be changed: 403 for a viewer the owner shared with (read-only), else 404."""
+    from django.http import Http404
+
+    from rebond.care import access
+
+    access.refuse_shared_write(user, record_owner_id(record_id=record_id), "thoughts")
+    raise Http404("Not found.")
+
+
 def hot_thought(record: ThoughtRecord) -> str:
     thoughts = list(record.thoughts.all())
     for thought in thoughts:

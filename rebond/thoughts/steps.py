@@ -17,6 +17,7 @@ from django.http import QueryDict
 from rebond.thoughts.models import ThoughtRecord
 
 EXTRA_ROWS = 2
+SWITCHES = ("accurate", "reframe")  # the balance step's "go" values that switch between a plan and a reframe
 MIN_THOUGHT_ROWS = 3
 MIN_EMOTION_ROWS = 3
 
@@ -39,6 +40,12 @@ def catalogue() -> dict[str, Any]:
 
 def all_steps() -> list[Step]:
     return [Step(s["id"], s["title"], s["question"], s["help"], i + 1) for i, s in enumerate(catalogue()["steps"])]
+
+
+def calm_note() -> dict[str, str]:
+    """The words shown instead of ranked trap suggestions when the crisis check fires on the record's words."""
+    note: dict[str, str] = next(s for s in catalogue()["steps"] if s["id"] == "traps")["calm_note"]
+    return note
 
 
 def step_for(step_id: str) -> Step | None:
@@ -111,12 +118,18 @@ def parse(step_id: str, post: QueryDict, record: ThoughtRecord, *, draft: bool) 
     if step_id == "traps":
         return {"traps": post.getlist("trap"), "accurate_read": post.get("accurate_read") == "on"}, names
     if step_id == "evidence":
-        return {"evidence_for": post.get("evidence_for", ""), "evidence_against": post.get("evidence_against", "")}, names
+        # Weighing the evidence is where a thought may turn out to fit the facts, so "accurate read" is asked here too.
+        return {"evidence_for": post.get("evidence_for", ""), "evidence_against": post.get("evidence_against", ""),
+                "accurate_read": post.get("accurate_read") == "on"}, names
     if step_id == "balance":
-        if record.accurate_read:
-            return {"action_plan": post.get("action_plan", "")}, names
-        return {"balanced_thought": post.get("balanced_thought", ""),
-                "balanced_belief": post.get("balanced_belief", "")}, names
+        balance: dict[str, Any] = (
+            {"action_plan": post.get("action_plan", "")} if record.accurate_read
+            else {"balanced_thought": post.get("balanced_thought", ""),
+                  "balanced_belief": post.get("balanced_belief", "")})
+        # The buttons that switch between a plan ("this may be an accurate read") and a balanced thought.
+        if post.get("go") in SWITCHES:
+            balance["accurate_read"] = post.get("go") == "accurate"
+        return balance, names
     if step_id == "rerate":
         rerated: list[dict[str, Any]] = []
         for i, e in enumerate(record.emotions.all()):

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from rebond.domain import traps as trap_rules
 from rebond.safety import interstitial
+from rebond.safety.guard import guard_for
 from rebond.thoughts import selectors, services, steps
 from rebond.thoughts.models import ThoughtRecord
 
@@ -30,6 +31,15 @@ def _record(request: HttpRequest, record_id: int) -> ThoughtRecord:
         return selectors.record_get(user=request.user, record_id=record_id)
     except ThoughtRecord.DoesNotExist:
         raise Http404("Not found.") from None
+
+
+def _record_to_change(request: HttpRequest, record_id: int) -> ThoughtRecord:
+    """The person's own record to change; a viewer someone shared with gets 403 (read-only), anyone else 404."""
+    try:
+        return selectors.record_get(user=request.user, record_id=record_id)
+    except ThoughtRecord.DoesNotExist:
+        selectors.refuse_change(user=request.user, record_id=record_id)
+        raise
 
 
 def _step(step_id: str) -> steps.Step:
@@ -92,8 +102,11 @@ def record_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def record_new(request: HttpRequest) -> HttpResponse:
+    """GET (a link from homework on Today) offers the start; only a POST makes a record, so a link never does."""
+    if request.method == "GET":
+        return render(request, "thoughts/start.html", {"intro": steps.catalogue()["intro"]})
     record = services.record_start(user=request.user)
     return redirect(_step_url(record, "situation"))
 
@@ -117,9 +130,15 @@ def record_detail(request: HttpRequest, record_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def record_delete(request: HttpRequest, record_id: int) -> HttpResponse:
-    record = _record(request, record_id)
+    """GET asks first. The record page's button asks in a dialog with JavaScript; without it the button sends
+    `ask` (from a <noscript> field) and this page asks instead, so nothing is deleted on one tap."""
+    record = _record(request, record_id) if request.method == "GET" else _record_to_change(request, record_id)
+    if request.method == "GET":
+        return render(request, "thoughts/delete.html", {"record": record, "hot": selectors.hot_thought(record)})
+    if request.POST.get("ask"):
+        return redirect("thoughts:delete", record_id=record.pk)
     services.record_delete(user=request.user, record=record)
     messages.success(request, "The thought record is deleted.")
     return redirect("thoughts:list")
@@ -168,16 +187,9 @@ def _step_context(request: HttpRequest, record: ThoughtRecord, step: steps.Step,
                                    else steps.emotion_rows(record))
         context["emotion_names"] = steps.catalogue()["emotion_names"]
     if step.id == "traps":
-        suggestions = trap_rules.suggest(hot) if hot.strip() else []
-        top = [s for s in suggestions[:SHOWN_SUGGESTIONS] if s.score > 0]
-        shown = {s.id for s in top}
-        reasons = {s.id: s.reason for s in suggestions}
-        context.update({
-            "suggested": [{"trap": library[s.id], "reason": s.reason, "checked": s.id in chosen} for s in top],
-            "others": [{"trap": t, "reason": reasons.get(t.id, ""), "checked": t.id in chosen}
-                       for t in library.values() if t.id not in shown],
-            "accurate_read": (posted.get("accurate_read") == "on") if posted is not None else record.accurate_read,
-        })
+        context.update(_trap_choices(request, record, hot, chosen))
+    if step.id in {"traps", "evidence"}:
+        context["accurate_read"] = (posted.get("accurate_read") == "on") if posted is not None else record.accurate_read
     if step.id == "rerate":
         context["rerate_rows"] = [
             {"index": i, "name": e.name, "before": e.before, "label": f"{e.name} now, 0 to 100 (it was {e.before})",
@@ -192,11 +204,31 @@ def _step_context(request: HttpRequest, record: ThoughtRecord, step: steps.Step,
     return context
 
 
+def _trap_choices(request: HttpRequest, record: ThoughtRecord, hot: str, chosen: list[str]) -> dict[str, Any]:
+    """The traps step's chips. Ranked suggestions with their reasons; but when the crisis check fires on the situation
+    or a thought, no ranking at all: a calm note with the safety plan and help, and every trap in its usual order."""
+    library = trap_rules.trap_library()
+    found = guard_for(request.user, record.situation, *(t.text for t in record.thoughts.all()))
+    if found.detected or found.harmed_by_other:
+        return {"calm_note": steps.calm_note(), "harmed": found.harmed_by_other, "suggested": [],
+                "others": [{"trap": t, "reason": "", "checked": t.id in chosen} for t in library.values()]}
+    # The situation is read too: harm or crisis words there hold back the same traps and quotes.
+    suggestions = trap_rules.suggest(hot, context=record.situation) if hot.strip() else []
+    top = [s for s in suggestions[:SHOWN_SUGGESTIONS] if s.score > 0]
+    shown = {s.id for s in top}
+    reasons = {s.id: s.reason for s in suggestions}
+    return {
+        "suggested": [{"trap": library[s.id], "reason": s.reason, "checked": s.id in chosen} for s in top],
+        "others": [{"trap": t, "reason": reasons.get(t.id, ""), "checked": t.id in chosen}
+                   for t in library.values() if t.id not in shown],
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def record_step(request: HttpRequest, record_id: int, step_id: str) -> HttpResponse:
     """One question per step. Posting saves this step (with the crisis check) and moves back or on."""
-    record = _record(request, record_id)
+    record = _record(request, record_id) if request.method == "GET" else _record_to_change(request, record_id)
     step = _step(step_id)
     if request.method == "GET":
         return render(request, "thoughts/step.html", _step_context(request, record, step))
@@ -212,7 +244,7 @@ def record_step(request: HttpRequest, record_id: int, step_id: str) -> HttpRespo
         return render(request, "thoughts/step.html",
                       _step_context(request, record, step, posted=request.POST, errors=errors), status=422)
     go = request.POST.get("go")
-    target = previous if go == "back" else following
+    target = previous if go == "back" else step if go in steps.SWITCHES else following
     then = redirect("thoughts:list") if go == "stop" else redirect(_step_url(record, target or step))
     # "Back to my entry" returns to this very step, with the person's words in it.
     return interstitial.after_save(request, result, entry_key=f"thoughts:{record.pk}",
@@ -235,7 +267,7 @@ def _finish(request: HttpRequest, record: ThoughtRecord) -> HttpResponse:
 @require_POST
 def record_draft(request: HttpRequest, record_id: int, step_id: str) -> HttpResponse:
     """Saves a step as the person types (htmx). Without JavaScript, it saves and comes back to the step."""
-    record = _record(request, record_id)
+    record = _record_to_change(request, record_id)
     step = _step(step_id)
     changes, _ = steps.parse(step.id, request.POST, record, draft=True)
     problem = ""
@@ -243,6 +275,8 @@ def record_draft(request: HttpRequest, record_id: int, step_id: str) -> HttpResp
     try:
         _, result = services.record_save(user=request.user, record=record, changes=changes)
         detected = result.detected or result.harmed_by_other
+        # No page interrupts typing; a plan or means leaves the full page for the next page they open.
+        interstitial.after_draft(request, result, entry_key=f"thoughts:{record.pk}", back_url=_step_url(record, step))
     except ValidationError as exc:
         problem = " ".join(m for msgs in exc.message_dict.values() for m in msgs)
     if not getattr(request, "htmx", False):

@@ -3,43 +3,23 @@ pages walked with alice, bob and charlie; no script suggestions toward someone w
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
-import time_machine
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rebond.boundaries import content
+from rebond.boundaries import services as boundary_services
 from rebond.boundaries.models import SCRIPT_PARTS, Boundary, BoundaryLog
 from rebond.people import services as people_services
-from tests.conftest import client_for
+from tests.conftest import TODAY, client_for, html, signed_in
 
-pytestmark = pytest.mark.django_db
-
-NOW = "2026-06-15 12:00:00+00:00"
-TODAY = date(2026, 6, 15)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_day")]
 
 
-@pytest.fixture(autouse=True)
-def _frozen() -> Any:
-    with time_machine.travel(NOW, tick=False):
-        yield
 
-
-@pytest.fixture(autouse=True)
-def _two_step_done(monkeypatch: pytest.MonkeyPatch) -> None:
-    try:
-        from rebond.accounts import twofactor
-    except ImportError:
-        return
-    monkeypatch.setattr(twofactor, "is_enabled", lambda user: True)
-
-
-def html(response: Any) -> str:
-    """The page with HTML character references undone, so the words can be matched as written."""
-    from html import unescape
-
-    return unescape(str(response.content.decode()))
 
 
 def locs(response: Any) -> list[list[Any]]:
@@ -140,8 +120,10 @@ def test_pages_define_log_and_summarise(alice: Any) -> None:
     assert empty.status_code == 422 and 'id="id_what_error"' in html(empty)
 
 
-@pytest.mark.parametrize("persona", ["bob", "charlie"])
+@pytest.mark.parametrize("persona", ["bob_shared", "charlie"])
 def test_others_get_404(api_as: Any, alice: Any, persona: str, request: Any) -> None:
+    """bob_shared is alice's clinician with every scope and two-step sign-in on; no scope covers boundaries, so
+    they stay 404 for him everywhere, the care circle included (and his writes there are 403: he has a share)."""
     owner = api_as(alice)
     bid = owner.post("/boundaries", {"what": "Mine"}).json()["id"]
     log = owner.post(f"/boundaries/{bid}/logs", {"outcome": "held"}).json()["id"]
@@ -155,10 +137,110 @@ def test_others_get_404(api_as: Any, alice: Any, persona: str, request: Any) -> 
     assert other.delete(f"/boundaries/{bid}/logs/{log}").status_code == 404
     assert other.get("/boundaries").json() == {"items": [], "count": 0}
     assert other.get("/boundaries/summary").json()["all_time"] == {"communicated": 0, "held": 0, "crossed": 0}
-    web = client_for(user)
+    web = signed_in(user)
     for url in (f"/boundaries/{bid}/", f"/boundaries/{bid}/delete/"):
         assert web.get(url).status_code == 404
         assert web.post(url, {"what": "x"}).status_code == 404
     assert web.post(f"/boundaries/{bid}/log/", {"outcome": "held", "on": str(TODAY)}).status_code == 404
     assert "Mine" not in html(web.get("/boundaries/"))
+    assert other.get(f"/care/clients/{alice.pk}/boundaries").status_code == 404
+    shared = persona == "bob_shared"
+    assert other.post(f"/care/clients/{alice.pk}/boundaries", {}).status_code == (403 if shared else 404)
+    if shared:
+        assert "Mine" not in other.get(f"/care/clients/{alice.pk}/ledger_summary").content.decode()
+        assert "Mine" not in html(web.get(f"/care/clients/{alice.pk}/"))
     assert Boundary.objects.get(pk=bid).what == "Mine" and BoundaryLog.objects.count() == 1
+
+
+def help_shown(page: str) -> bool:
+    tag = page.split('id="boundary-safety"', 1)[1].split(">", 1)[0]
+    return "hidden" not in tag
+
+
+@pytest.mark.parametrize("hurt", ["yes", "not_sure"])
+def test_no_examples_once_a_person_who_may_have_hurt_you_is_chosen(alice: Any, charlie: Any, hurt: str) -> None:
+    risky, _ = people_services.person_create(user=alice, name="R", hurt=hurt)
+    safe, _ = people_services.person_create(user=alice, name="S", hurt="no")
+    theirs, _ = people_services.person_create(user=charlie, name="T", hurt="no")
+    client = client_for(alice)
+    blank = html(client.get("/boundaries/new/"))
+    assert "Example:" in blank and not help_shown(blank)
+    assert f'data-safety-first="{risky.pk}"' in blank  # for the page's script; the safe person isn't listed
+    opened = html(client.get(f"/boundaries/new/?person={risky.pk}"))
+    assert "Example:" not in opened and help_shown(opened)
+    assert f'<option value="{risky.pk}" selected>' in opened
+    # A form sent back with a problem keeps to the person picked in it.
+    data = {"what": "", "why": "", "how": "", "person": str(risky.pk), **{part: "" for part in SCRIPT_PARTS}}
+    reshown = client.post("/boundaries/new/", data)
+    assert reshown.status_code == 422 and "Example:" not in html(reshown) and help_shown(html(reshown))
+    other = html(client.post("/boundaries/new/", {**data, "person": str(safe.pk)}))
+    assert "Example:" in other and not help_shown(other)
+    # Someone else's person, or nonsense, is no one.
+    for value in (str(theirs.pk), "abc"):
+        page = html(client.get(f"/boundaries/new/?person={value}"))
+        assert "Example:" in page and not help_shown(page)
+    # A saved boundary follows the person picked now, not the one saved.
+    boundary, _ = boundary_services.boundary_save(user=alice, data={"what": "Mine", "person": safe.pk})
+    assert "Example:" in html(client.get(f"/boundaries/{boundary.pk}/"))
+    changed = client.post(f"/boundaries/{boundary.pk}/", {**data, "person": str(risky.pk)})
+    assert changed.status_code == 422 and "Example:" not in html(changed)
+    boundary_services.boundary_save(user=alice, boundary=boundary, data={"person": risky.pk})
+    assert "Example:" not in html(client.get(f"/boundaries/{boundary.pk}/"))
+    cleared = client.post(f"/boundaries/{boundary.pk}/", {**data, "person": ""})
+    assert "Example:" in html(cleared) and not help_shown(html(cleared))
+
+
+SCRIPT = {"describe": "When plans change late,", "express": "I feel let down.", "assert_need": "Please tell me first.",
+          "reinforce": "Then I can relax.", "mindful": "I hear you.", "confident": "Calm voice.",
+          "negotiate": "A call is fine."}
+WHOLE = ("When plans change late, I feel let down. Please tell me first. Then I can relax.\n"
+         "If we drift, I'll come back to: I hear you.\nHow I'll carry myself: Calm voice.\n"
+         "What I could offer: A call is fine.")
+
+
+def test_the_parts_are_put_together_into_one_script() -> None:
+    assert content.script_text(SCRIPT) == WHOLE
+    assert content.script_text({}) == ""
+    assert content.script_text({"express": "  I feel\n tired ", "confident": " "}) == "I feel tired"
+    assert content.script_text({"negotiate": "Maybe Sunday"}) == "What I could offer: Maybe Sunday"
+
+
+part_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=40)
+
+
+@given(st.fixed_dictionaries({}, optional={part: part_text for part in SCRIPT_PARTS}))
+def test_every_part_written_is_in_the_script_in_order(values: dict[str, str]) -> None:
+    text = content.script_text(values)
+    written = [" ".join(values[p].split()) for p in SCRIPT_PARTS if values.get(p, "").split()]
+    assert (text == "") == (not written)
+    at = 0
+    for words in written:
+        at = text.index(words, at) + len(words)
+    assert text == text.strip() and "\n\n" not in text
+
+
+def test_use_this_as_how_i_will_say_it_without_javascript(alice: Any) -> None:
+    client = client_for(alice)
+    data = {"what": "Tell me before plans change", "why": "", "how": "old words", "person": "", **SCRIPT,
+            "use_script": "1"}
+    response = client.post("/boundaries/new/", data)
+    assert response.status_code == 200 and not Boundary.objects.exists()  # filled in, not saved yet
+    page = html(response)
+    how = page.split('name="how"', 1)[1].split("</textarea>", 1)[0].split(">", 1)[1]
+    assert how.strip() == WHOLE
+    assert 'Your script is now in "How I\'ll say it"' in page and "Tell me before plans change" in page
+    assert "When plans change late, I feel let down." in page.split('data-script-text>', 1)[1]
+    empty = html(client.post("/boundaries/new/", {**data, **{part: "" for part in SCRIPT_PARTS}}))
+    assert "old words" in empty and "Fill in any of the steps above" in empty
+    saved = client.post("/boundaries/new/", {k: v for k, v in data.items() if k != "use_script"} | {"how": WHOLE})
+    assert saved.status_code == 302 and Boundary.objects.get().how == WHOLE
+    shown = html(client.get(f"/boundaries/{Boundary.objects.get().pk}/"))
+    assert "What I could offer: A call is fine." in shown.split('data-script-text>', 1)[1]
+
+
+def test_api_gives_the_whole_script(api_as: Any, alice: Any) -> None:
+    api = api_as(alice)
+    body = api.post("/boundaries", {"what": "Tell me first", **SCRIPT}).json()
+    assert body["script_text"] == WHOLE
+    assert api.get(f"/boundaries/{body['id']}").json()["script_text"] == WHOLE
+    assert api.post("/boundaries", {"what": "Nothing else"}).json()["script_text"] == ""

@@ -8,23 +8,15 @@ from datetime import date
 from typing import Any
 
 import pytest
-import time_machine
 from django.test import Client
 
 from rebond.journal import catalogue, services
 from rebond.journal.models import JournalEntry, Kind
-from tests.conftest import client_for
+from tests.conftest import TODAY, assert_own_words, client_for, signed_in
 
-pytestmark = pytest.mark.django_db
-
-NOW = "2026-06-15 12:00:00+00:00"
-TODAY = date(2026, 6, 15)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_day")]
 
 
-@pytest.fixture(autouse=True)
-def _frozen() -> Any:
-    with time_machine.travel(NOW, tick=False):
-        yield
 
 
 def html(response: Any) -> str:
@@ -76,10 +68,46 @@ def test_write_a_gratitude_entry(alice: Any) -> None:
 
 
 def test_an_empty_entry_says_what_to_do_and_keeps_nothing(alice: Any) -> None:
-    response = client_for(alice).post("/journal/new/values/", {"body": "  ", "on": "2026-06-15"})
-    assert response.status_code == 422
-    assert "Write a few words first" in html(response) or "This field is required" in html(response)
+    for body in ("  ", None):
+        response = client_for(alice).post("/journal/new/values/", {"on": "2026-06-15"} | (
+            {} if body is None else {"body": body}))
+        assert response.status_code == 422
+        assert "Write a few words first. One line is plenty." in html(response)
+        assert_own_words(html(response))
+    story = client_for(alice).post("/journal/new/narrative-re-authoring/", {"body": "", "on": "2026-06-15"})
+    assert "Write the story first, in your own words." in html(story)
     assert not JournalEntry.objects.exists()
+
+
+LONG = "a" * 5001
+
+
+@pytest.mark.parametrize("kind, data, words", [
+    ("values", {"body": LONG}, "This has 5,001 characters. Keep it to 5,000 or fewer."),
+    ("narrative-re-authoring", {"body": "The story.", "retelling": LONG}, "This has 5,001 characters."),
+    ("values", {"body": "Honesty", "on": "someday"}, "That day can't be read. Pick it from the calendar"),
+    ("values", {"body": "Honesty", "on": ""}, "Pick the day this is about: today or an earlier day."),
+    ("values", {"body": "Honesty", "prompt": "zzz"}, "Pick one of the prompts for this kind of entry"),
+    ("affirmations", {"body": "I rest.", "believable": "zzz"}, "Pick a number from 0 to 10, or leave it as Not rated."),
+    ("strengths", {"strengths": ["kindness", "zzz"]}, "Pick strengths from the list of 24."),
+])
+def test_every_field_speaks_in_plain_words(alice: Any, kind: str, data: dict[str, Any], words: str) -> None:
+    response = client_for(alice).post(f"/journal/new/{kind}/", {"on": "2026-06-15"} | data)
+    page = html(response)
+    assert response.status_code == 422 and words in page
+    assert_own_words(page)
+    assert 'class="error"' in page, "the words stand beside the field"
+    assert not JournalEntry.objects.exists()
+    if "body" in data and len(data["body"]) > 5000:
+        assert LONG in page, "what was written is kept on an error"
+
+
+def test_changing_an_entry_speaks_in_plain_words_too(alice: Any) -> None:
+    mine = entry(alice)
+    response = client_for(alice).post(f"/journal/{mine.pk}/edit/", {"body": "", "on": "not a day"})
+    assert response.status_code == 422
+    assert "That day can't be read." in html(response) and "Write a few words first." in html(response)
+    assert_own_words(html(response))
 
 
 def test_a_future_day_is_refused_in_plain_words(alice: Any) -> None:
@@ -162,20 +190,19 @@ def test_search_opens_own_entries_and_pages(alice: Any, charlie: Any) -> None:
     assert "Page 1 of 2" in first and "Page 2 of 2" in second
 
 
-def test_edit_and_delete_are_owner_only(alice: Any, bob: Any, charlie: Any) -> None:
+def test_edit_and_delete_are_owner_only(alice: Any, bob_shared: Any, charlie: Any) -> None:
+    """bob_shared is alice's clinician with every scope (journal too): he reads what she shares on the care pages,
+    never through her own journal pages, which answer him 404; a change from him is 403 (a share is read-only)."""
     mine = entry(alice, "Private words.")
-    for other in (bob, charlie):
-        client = client_for(other)
+    for client, write in ((signed_in(bob_shared), 403), (client_for(charlie), 404)):
         for url in (f"/journal/{mine.pk}/", f"/journal/{mine.pk}/edit/"):
             response = client.get(url)
-            assert response.status_code in ({404, 302} if other is bob else {404})
+            assert response.status_code == 404
             assert "Private words." not in html(response)
-        assert client.post(f"/journal/{mine.pk}/edit/", {"body": "x", "on": "2026-06-15"}).status_code in {404, 302}
-        assert client.post(f"/journal/{mine.pk}/delete/").status_code in {404, 302}
-        listing = client.get("/journal/")
-        assert "Private words." not in html(listing)
-    charlie_client = client_for(charlie)
-    assert charlie_client.get(f"/journal/{mine.pk}/").status_code == 404
+        assert client.post(f"/journal/{mine.pk}/edit/", {"body": "x", "on": "2026-06-15"}).status_code == write
+        assert client.post(f"/journal/{mine.pk}/delete/").status_code == write
+        for listing in (client.get("/journal/"), client.get("/journal/?q=private")):
+            assert listing.status_code == 200 and "Private words." not in html(listing)
     mine.refresh_from_db()
     assert mine.body == "Private words."
     client = client_for(alice)
@@ -190,3 +217,86 @@ def test_a_strengths_entry_is_listed_by_its_strengths(alice: Any) -> None:
     services.entry_create(user=alice, kind="strengths", strengths=["hope", "zest"])
     page = html(client_for(alice).get("/journal/"))
     assert "Hope, Zest" in page
+
+
+def test_a_search_says_when_older_entries_were_not_searched(alice: Any, monkeypatch: Any) -> None:
+    from rebond.journal import selectors
+
+    monkeypatch.setattr(selectors, "SEARCH_SCAN_LIMIT", 3)
+    for i in range(5):
+        entry(alice, f"By the river, day {i}.", on=date(2026, 6, 10 + i))
+    client = client_for(alice)
+    newest = html(client.get("/journal/?q=river"))
+    assert "3 entries found" in newest and "looked at your newest 3 entries" in newest
+    assert "day 4" in newest and "day 1" not in newest
+    assert 'href="?q=river&amp;kind=&amp;scan=3#entries">Search older entries' in newest
+    older = html(client.get("/journal/?q=river&scan=3"))
+    assert "2 entries found" in older and "from number 4 on" in older
+    assert "day 1" in older and "day 0" in older and "day 4" not in older
+    assert "Search older entries" not in older and "Back to your newest entries" in older
+    monkeypatch.setattr(selectors, "SEARCH_SCAN_LIMIT", 5000)
+    assert "looked at" not in html(client.get("/journal/?q=river")), "no note when every entry was searched"
+
+
+def test_the_journal_says_only_you_while_nobody_else_can_read_it(alice: Any) -> None:
+    client = client_for(alice)
+    assert "A private place to be on your own side. Only you can see it." in html(client.get("/journal/"))
+    assert "Only you can see your journal. It is kept locked" in html(client.get("/journal/new/gratitude/"))
+    saved = client.post("/journal/new/gratitude/", {"body": "Warm tea.", "on": "2026-06-15"}, follow=True)
+    assert "Saved to your journal. Only you can see it." in html(saved)
+
+
+def test_the_journal_names_who_it_is_shared_with(alice: Any, bob_shared: Any, charlie: Any) -> None:
+    """bob_shared holds every scope, the journal too, so he can read it on the care pages: the journal must say so
+    everywhere it used to say "only you"."""
+    from tests.conftest import share
+
+    shared = "You share your journal with bob. They can read it."
+    client = client_for(alice)
+    entry(alice)
+    pages = [html(client.get(url)) for url in ("/journal/", "/journal/new/values/",
+                                                f"/journal/{JournalEntry.objects.get().pk}/edit/")]
+    pages.append(html(client.post("/journal/new/gratitude/", {"body": "Warm tea.", "on": "2026-06-15"}, follow=True)))
+    for page in pages:
+        assert shared in page and "Only you" not in page
+    share(alice, charlie, scopes=["victories", "journal"], role="supporter")
+    assert "You share your journal with bob and charlie. They can read it." in html(client.get("/journal/"))
+    assert "Only you can see it." in html(client_for(charlie).get("/journal/")), "charlie's own journal is his alone"
+
+
+def test_a_share_without_the_journal_is_not_named(alice: Any, bob: Any) -> None:
+    from rebond.care import selectors as care_selectors
+    from rebond.care.models import Share
+    from tests.conftest import share
+
+    share(alice, bob, scopes=["promises", "thoughts"])
+    assert care_selectors.journal_viewers(user=alice) == []
+    assert "Only you can see it." in html(client_for(alice).get("/journal/"))
+    Share.objects.filter(owner=alice).update(scopes=["journal"])
+    assert care_selectors.journal_viewers(user=alice) == ["bob"]
+    bob.is_active = False  # a closed account reads nothing
+    bob.save()
+    assert care_selectors.journal_viewers(user=alice) == []
+
+
+def test_delete_asks_first_on_its_own_page_without_javascript(alice: Any, bob_shared: Any, charlie: Any) -> None:
+    mine = entry(alice, "Words to keep.")
+    client, url = client_for(alice), f"/journal/{mine.pk}/delete/"
+    detail = html(client.get(f"/journal/{mine.pk}/"))
+    form = detail.split(f'action="{url}"')[1].split("</form>")[0]
+    assert 'data-confirm="Delete this entry? It can\'t be brought back."' in form  # JavaScript asks in a dialog
+    assert '<noscript><input type="hidden" name="ask" value="1"></noscript>' in form
+    # Without JavaScript the <noscript> field is sent: the button leads to the question, nothing is deleted.
+    asked = client.post(url, {"ask": "1"})
+    assert asked.status_code == 302 and asked["Location"] == url
+    assert JournalEntry.objects.filter(pk=mine.pk).exists()
+    page = html(client.get(url))
+    assert "Delete this entry?" in page and "It can't be brought back." in page and "Gratitude on Monday 15 June" in page
+    assert f'method="post" action="{url}"' in page and 'name="ask"' not in page
+    assert f'href="/journal/{mine.pk}/">Keep it' in page
+    assert "Words to keep." not in page, "the question doesn't repeat what was written"
+    for other, write in ((signed_in(bob_shared), 403), (client_for(charlie), 404)):
+        assert other.get(url).status_code == 404, "only the owner is asked"
+        assert other.post(url, {"ask": "1"}).status_code == write
+    assert client.post(url)["Location"] == "/journal/"
+    assert not JournalEntry.objects.filter(pk=mine.pk).exists()

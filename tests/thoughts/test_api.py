@@ -31,6 +31,8 @@ def test_analyze_reports_the_crisis_check_without_echoing_words(api_as: Any, ali
     assert body["crisis"]["detected"] is True
     assert body["crisis"]["resources"]
     assert "pills" not in str(body["crisis"])
+    # the contract holds when it fires: all 13 traps come back (the web and the CLI hide the ranking instead)
+    assert sorted(t["id"] for t in body["traps"]) == sorted(TRAP_IDS)
 
 
 def test_analyze_holds_back_traps_for_text_about_being_harmed(api_as: Any, alice: Any) -> None:
@@ -39,6 +41,30 @@ def test_analyze_holds_back_traps_for_text_about_being_harmed(api_as: Any, alice
     assert set(last) == {"catastrophizing", "blaming", "mind_reading"}
     assert all(t["score"] == 0 for t in body["traps"][-3:])
     assert body["crisis"]["harmed_by_other"] is True
+
+
+def test_analyze_reads_harm_and_crisis_words_in_an_optional_situation(api_as: Any, alice: Any) -> None:
+    thought = "He must think I'm stupid, it's all his fault and it will be a disaster."
+    plain = api_as(alice).post("/thoughts/analyze", {"text": thought}).json()
+    assert {"catastrophizing", "blaming", "mind_reading"} & {t["id"] for t in plain["traps"][:3]}
+    body = api_as(alice).post("/thoughts/analyze", {"text": thought, "situation": "My husband hit me."}).json()
+    assert {t["id"] for t in body["traps"][-3:]} == {"catastrophizing", "blaming", "mind_reading"}
+    assert body["crisis"]["harmed_by_other"] is True
+    crisis = api_as(alice).post("/thoughts/analyze", {"text": "I'm such an idiot.", "situation": "I want to die."}).json()
+    assert crisis["crisis"]["detected"] is True
+    assert not any('"' in t["reason"] for t in crisis["traps"])
+
+
+@pytest.mark.parametrize(("payload", "needle"), [
+    ({"text": "I always fail.", "situation": 3}, "situation"),
+    ({"text": "I always fail.", "situation": "x" * 5001}, "5,000"),
+])
+def test_analyze_bad_situation_is_422_naming_it(api_as: Any, alice: Any, payload: dict[str, Any], needle: str) -> None:
+    response = api_as(alice).post("/thoughts/analyze", payload)
+    assert response.status_code == 422
+    detail = response.json()["detail"]
+    assert detail[0]["loc"] == ["body", "situation"]
+    assert needle in detail[0]["msg"]
 
 
 @pytest.mark.parametrize(("payload", "needle"), [
@@ -159,6 +185,24 @@ def test_personas_bob_and_charlie_get_404(api_as: Any, alice: Any, bob: Any, cha
         assert api.delete(f"/thoughts/{rid}").status_code == 404
         assert api.get("/thoughts").json() == {"items": [], "count": 0}
         assert api.get("/thoughts?q=angry").json()["count"] == 0
+    assert api_as(alice).get(f"/thoughts/{rid}").json()["situation"] == FULL["situation"]
+
+
+def test_alices_clinician_with_a_thoughts_share_gets_404_to_read_and_403_to_write(
+    api_as: Any, alice: Any, bob_shared: Any
+) -> None:
+    """Reading alice's records is through the care pages (and their access log), never this owner-only endpoint;
+    a share is read-only, so a change is refused with 403 (docs/care.md)."""
+    from rebond.care import access
+
+    assert access.shared_owner_or_404(bob_shared, alice.pk, "thoughts") == alice
+    rid = api_as(alice).post("/thoughts", FULL).json()["id"]
+    api = api_as(bob_shared)
+    assert api.get(f"/thoughts/{rid}").status_code == 404
+    assert api.get("/thoughts").json() == {"items": [], "count": 0}
+    assert api.call("patch", f"/thoughts/{rid}", {"situation": "changed by bob"}).status_code == 403
+    assert api.delete(f"/thoughts/{rid}").status_code == 403
+    assert api.call("patch", f"/thoughts/{rid + 999}", {"situation": "x"}).status_code == 404  # no such record
     assert api_as(alice).get(f"/thoughts/{rid}").json()["situation"] == FULL["situation"]
 
 

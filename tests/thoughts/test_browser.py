@@ -131,3 +131,44 @@ def test_safety_plan_from_get_help_now_to_a_wallet_card(page: Any) -> None:
     page.wait_for_url("**/safety-plan/?print=card")
     assert page.get_by_text("My safety plan", exact=True).is_visible()
     axe_check(page)
+
+
+def test_the_traps_step_after_crisis_words_is_a_calm_note_with_every_trap_still_there(page: Any) -> None:
+    from rebond.thoughts import services
+
+    alice = make_user("alice", region="GB", time_zone="Europe/London")
+    record, _ = services.record_save(user=alice, changes={"thoughts": [{"text": "I have saved up pills to end it"}]})
+    sign_in(page, "alice")
+    page.goto(f"/thoughts/{record.pk}/step/traps/")
+    page.get_by_role("heading", name="Thinking traps can wait").wait_for()
+    assert page.get_by_role("link", name="Open my safety plan").is_visible()
+    assert page.locator("text=Suggested, if they fit").count() == 0
+    axe_check(page)
+    page.locator(".more-traps > summary").click()
+    page.get_by_label("Labeling", exact=True).check()
+    page.get_by_role("button", name="Next").click()
+    page.wait_for_url("**/step/evidence/")
+    assert selectors.record_get(user=alice, record_id=record.pk).traps == ["labeling"]
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_enter_in_the_rating_box_means_next_not_an_accurate_read(page_with: Any, javascript: bool) -> None:
+    """Enter in "How much do you believe the balanced thought?" pressed the first submit button in the form, "This
+    may be an accurate read": the step switched to a plan and hid the balanced thought just typed."""
+    from rebond.thoughts import services
+
+    alice = make_user("alice", region="GB", time_zone="Europe/London")
+    record, _ = services.record_save(user=alice, changes={
+        "situation": "My manager moved our meeting.", "belief_before": 85,
+        "thoughts": [{"text": "She thinks I'm useless and I'll be let go.", "hot": True}]})
+    page = page_with(javascript=javascript, user="alice")
+    page.goto(f"/thoughts/{record.pk}/step/balance/")
+    if javascript:
+        axe_check(page)
+    page.locator("#balanced_thought").fill("One moved meeting is not a verdict on my work.")
+    page.locator("#balanced_belief").fill("60")
+    page.locator("#balanced_belief").press("Enter")
+    page.wait_for_url("**/step/rerate/")
+    saved = selectors.record_get(user=alice, record_id=record.pk)
+    assert not saved.accurate_read
+    assert (saved.balanced_thought, saved.balanced_belief) == ("One moved meeting is not a verdict on my work.", 60)

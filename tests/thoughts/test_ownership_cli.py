@@ -143,6 +143,38 @@ def test_cli_accurate_read_and_crisis_note(alice: Any) -> None:
     assert record.accurate_read and record.action_plan == "Call the crisis line"
 
 
+def test_cli_shows_no_ranked_traps_when_the_crisis_check_fires(alice: Any) -> None:
+    from rebond.domain.traps import trap_library
+
+    answers = "\n".join(["", "I have saved up pills to end it", "", "", "", "2", "n", "", "", "", "", ""]) + "\n"
+    result = cli("thought", "add", "alice", input=answers)
+    assert result.exit_code == 0, result.output
+    listing = result.output.split("Thinking traps can wait")[1].split("Numbers of any")[0]
+    names = [trap.name for trap in trap_library().values()]
+    numbered = [line.split(". ", 1)[1].strip() for line in listing.splitlines() if line.strip()[:1].isdigit()]
+    assert numbered == names  # the usual order, not ranked
+    assert " — " not in listing and "only suggestions" not in result.output
+    assert ThoughtRecord.objects.get(user=alice).traps == [list(trap_library())[1]]
+
+
+def test_cli_crisis_note_says_saved_only_once_the_words_are_saved(alice: Any) -> None:
+    # The person stops (end of input) right after the calm note: what they wrote must already be stored.
+    answers = "\n".join(["We had a fight.", "I have saved up pills to end it", ""]) + "\n"
+    result = cli("thought", "add", "alice", input=answers)
+    assert "Your entry is saved." in result.output
+    assert result.exit_code != 0  # the next question got no answer
+    record = ThoughtRecord.objects.get(user=alice)
+    assert record.status == "draft" and record.situation == "We had a fight."
+    assert [t.text for t in record.thoughts.all()] == ["I have saved up pills to end it"]
+
+
+def test_cli_finishes_the_draft_it_started_instead_of_making_a_second_record(alice: Any) -> None:
+    answers = "\n".join(["", "I have saved up pills to end it", "", "", "", "", "n", "", "", "", "", ""]) + "\n"
+    assert cli("thought", "add", "alice", input=answers).exit_code == 0
+    (record,) = ThoughtRecord.objects.filter(user=alice)
+    assert record.status == "done"
+
+
 def test_cli_problems_exit_1(alice: Any) -> None:
     assert cli("thought", "list", "nobody").exit_code == 1
     assert cli("thought", "list", "alice", "--trap", "doom").exit_code == 1

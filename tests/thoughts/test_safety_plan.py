@@ -57,3 +57,44 @@ def test_full_print_page_still_works(alice: Any) -> None:
 def test_signed_out_is_sent_to_sign_in(client: Any) -> None:
     response = client.get("/safety-plan/?print=card")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+# ---- saving the plan passes the guard, and the web shows what the guard found -------------------------------------
+
+CRISIS_PAGE = "It sounds like a lot is going on"
+
+
+def _save(client: Any, **texts: str) -> Any:
+    from django.urls import reverse
+
+    data = {f"{step}-text": "" for step in ORDER} | {f"{step}-obstacle": "" for step in ORDER}
+    data |= {f"{step}-text": value for step, value in texts.items()}
+    return client.post(reverse("safety:plan"), data, follow=True)
+
+
+def test_a_plain_plan_saves_with_no_banner(alice: Any) -> None:
+    page = _save(client_for(alice), coping="Walk the dog. Call my sister.").content.decode()
+    assert "Your safety plan is saved." in page
+    assert "Crisis lines are one tap away" not in page and CRISIS_PAGE not in page
+
+
+def test_words_the_guard_notices_bring_its_banner(alice: Any) -> None:
+    page = _save(client_for(alice), warning_signs="I start thinking about killing myself when I can't sleep.")
+    text = page.content.decode()
+    assert "Your safety plan is saved." in text
+    assert "Crisis lines are one tap away under Get help now" in " ".join(text.split())
+    assert CRISIS_PAGE not in text
+
+
+def test_being_hurt_by_someone_names_domestic_violence_help(alice: Any) -> None:
+    text = " ".join(_save(client_for(alice), warning_signs="When my partner hits me I shut down.").content.decode().split())
+    assert "domestic-violence lines are one tap away" in text
+
+
+def test_a_plan_or_means_brings_the_full_page_every_time(alice: Any) -> None:
+    c = client_for(alice)
+    for _ in range(2):
+        page = _save(c, warning_signs="I have saved up pills to end it").content.decode()
+        assert CRISIS_PAGE in page
+        assert "pills" not in page.split(CRISIS_PAGE)[1]  # the matched words are never echoed
+    assert safety_plan.plan_get(user=alice)["warning_signs"]["text"] == "I have saved up pills to end it"
