@@ -6,11 +6,12 @@ from datetime import date
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from rebond.core.api_base import Page, current_user
-from rebond.people import selectors, services
-from rebond.people.models import Annotation, LadderStep, Observation, Person, TheySaid
+from rebond.people import selectors, services, words
+from rebond.people.models import Annotation, LadderStep, Observation, Person, SaidStatus, TheySaid
+from rebond.safety.guard import GuardResult
 
 router = Router(tags=["people"])
 
@@ -38,7 +39,13 @@ class PersonPatch(Schema):
     hurt: HurtName | None = None
 
 
-class PersonOut(Schema):
+class AskOut(Schema):
+    # True after words about being hurt were written about this person while the answer was no (or not given),
+    # until the answer is given again (PATCH /people/{id} with "hurt"); meanwhile safety_first is true too.
+    ask_about_safety: bool = False
+
+
+class PersonOut(AskOut):
     id: int
     name: str
     relationship: str
@@ -56,7 +63,10 @@ class EventIn(Schema):
     severity: float | None = None
     repairs: int | None = None
     note: str | None = None
-    from_checking: bool = False
+    # The web form asks and chooses nothing for the person; here it stays optional so older clients keep working.
+    from_checking: bool = Field(False, description=(
+        "Did you learn this by checking their phone, messages or location? Optional: left out, it is saved as "
+        "false (no). The web form asks it every time and leaves both answers unchosen."))
 
 
 class AnnotationOut(Schema):
@@ -80,7 +90,7 @@ class EventOut(Schema):
     annotations: list[AnnotationOut]
 
 
-class EventWriteOut(EventOut):
+class EventWriteOut(EventOut, AskOut):
     crisis: CrisisOut
 
 
@@ -92,7 +102,7 @@ class AnnotateIn(Schema):
     text: str
 
 
-class AnnotationWriteOut(AnnotationOut):
+class AnnotationWriteOut(AnnotationOut, AskOut):
     crisis: CrisisOut
 
 
@@ -116,6 +126,8 @@ class TrustOut(Schema):
     disbelief: float
     observations_needed: int
     repair_credit: bool
+    fading: bool
+    words: str
     lately: LatelyOut
 
 
@@ -133,9 +145,10 @@ class SaidOut(Schema):
     due_on: date
     status: str
     event_id: int | None
+    day_passed: bool  # still waiting, and the day it was due is before today (a calm fact, never "overdue")
 
 
-class SaidWriteOut(SaidOut):
+class SaidWriteOut(SaidOut, AskOut):
     crisis: CrisisOut
 
 
@@ -151,7 +164,7 @@ class RepairIn(Schema):
     rebuild_note: str | None = None
 
 
-class RepairOut(Schema):
+class RepairOut(AskOut):
     breach_id: int
     stage: str
     acknowledge_note: str
@@ -183,12 +196,18 @@ class StepOut(Schema):
     done_on: date | None
 
 
-class StepWriteOut(StepOut):
+class StepWriteOut(StepOut, AskOut):
     crisis: CrisisOut
 
 
 def _person_out(p: Person) -> dict[str, Any]:
-    return {"id": p.pk, "name": p.name, "relationship": p.relationship, "hurt": p.hurt, "safety_first": p.safety_first}
+    return {"id": p.pk, "name": p.name, "relationship": p.relationship, "hurt": p.hurt, "safety_first": p.safety_first,
+            "ask_about_safety": p.ask_about_safety}
+
+
+def _written(person: Person, result: GuardResult) -> dict[str, Any]:
+    """What every free-text write about a person returns beside the saved object."""
+    return {"crisis": result.as_payload(), "ask_about_safety": person.ask_about_safety}
 
 
 def _annotation_out(a: Annotation) -> dict[str, Any]:
@@ -204,9 +223,10 @@ def _event_out(o: Observation) -> dict[str, Any]:
     }
 
 
-def _said_out(s: TheySaid) -> dict[str, Any]:
+def _said_out(s: TheySaid, today: date) -> dict[str, Any]:
     return {"id": s.pk, "person_id": s.person_id, "text": s.text, "made_on": s.made_on, "due_on": s.due_on,
-            "status": s.status, "event_id": s.observation_id}
+            "status": s.status, "event_id": s.observation_id,
+            "day_passed": s.status == SaidStatus.PENDING and s.due_on < today}
 
 
 def _step_out(s: LadderStep) -> dict[str, Any]:
@@ -229,7 +249,7 @@ def _person(request: HttpRequest, person_id: int) -> tuple[Any, Person]:
 def create_person(request: HttpRequest, payload: PersonIn) -> Any:
     person, result = services.person_create(user=current_user(request), name=payload.name,
                                             relationship=payload.relationship or "", hurt=payload.hurt or "")
-    return 201, {**_person_out(person), "crisis": result.as_payload()}
+    return Status(201, {**_person_out(person), "crisis": result.as_payload()})
 
 
 @router.get("/people", response=Page[PersonOut])
@@ -257,7 +277,7 @@ def update_person(request: HttpRequest, person_id: int, payload: PersonPatch) ->
 def delete_person(request: HttpRequest, person_id: int) -> Any:
     user, person = _person(request, person_id)
     services.person_delete(user=user, person=person)
-    return 204, None
+    return Status(204, None)
 
 
 # --- the ledger ---------------------------------------------------------------------------------------------------
@@ -270,7 +290,7 @@ def create_event(request: HttpRequest, person_id: int, payload: EventIn) -> Any:
         severity=payload.severity if payload.severity is not None else 1.0,
         repairs=payload.repairs, note=payload.note, from_checking=payload.from_checking,
     )
-    return 201, {**_event_out(obs), "crisis": result.as_payload()}
+    return Status(201, {**_event_out(obs), **_written(person, result)})
 
 
 @router.get("/people/{person_id}/events", response=Page[EventOut])
@@ -293,7 +313,7 @@ def retract_event(request: HttpRequest, person_id: int, event_id: int, payload: 
     user, person = _person(request, person_id)
     obs = selectors.observation_get(user=user, person=person, observation_id=event_id)
     obs, result = services.observation_retract(user=user, observation=obs, reason=payload.reason)
-    return {**_event_out(obs), "crisis": result.as_payload()}
+    return {**_event_out(obs), **_written(obs.person, result)}
 
 
 @router.post("/people/{person_id}/events/{event_id}/annotations", response={201: AnnotationWriteOut})
@@ -301,19 +321,20 @@ def annotate_event(request: HttpRequest, person_id: int, event_id: int, payload:
     user, person = _person(request, person_id)
     obs = selectors.observation_get(user=user, person=person, observation_id=event_id)
     note, result = services.observation_annotate(user=user, observation=obs, text=payload.text)
-    return 201, {**_annotation_out(note), "crisis": result.as_payload()}
+    return Status(201, {**_annotation_out(note), **_written(obs.person, result)})
 
 
 @router.get("/people/{person_id}/trust", response=TrustOut)
 def person_trust(request: HttpRequest, person_id: int, on: date | None = None) -> dict[str, Any]:
     user, person = _person(request, person_id)
     on = on or services.user_today(user)
-    point = selectors.person_trust(user=user, person=person, on=on)
-    lately = selectors.person_lately(user=user, person=person, on=on)
+    view = selectors.person_view(user=user, person=person, on=on)
+    point, lately = view.score, view.lately
     return {
         "on": point.on, "estimate": point.estimate, "uncertainty": point.uncertainty, "low": point.low,
         "high": point.high, "status": point.status, "belief": point.belief, "disbelief": point.disbelief,
         "observations_needed": point.observations_needed, "repair_credit": not person.safety_first,
+        "fading": view.fading, "words": words.trust_words(point, view.fading),
         "lately": {"days": selectors.LATELY_DAYS, "kept": lately.kept, "not_kept": lately.not_kept,
                    "shown": lately.shown, "hard": lately.hard, "repairs": lately.repairs},
     }
@@ -326,23 +347,28 @@ def create_said(request: HttpRequest, person_id: int, payload: SaidIn) -> Any:
     user, person = _person(request, person_id)
     said, result = services.said_create(user=user, person=person, text=payload.text, due_on=payload.due_on,
                                         made_on=payload.made_on)
-    return 201, {**_said_out(said), "crisis": result.as_payload()}
+    return Status(201, {**_said_out(said, services.user_today(user)), **_written(person, result)})
 
 
 @router.get("/people/{person_id}/said", response=Page[SaidOut])
-def list_person_said(request: HttpRequest, person_id: int, status: str | None = "pending") -> dict[str, Any]:
+def list_person_said(request: HttpRequest, person_id: int, status: str | None = "pending", limit: int = 50,
+                     offset: int = 0) -> dict[str, Any]:
     user, person = _person(request, person_id)
-    items = selectors.said_list(user=user, person=person, status=status or None)
-    return {"items": [_said_out(s) for s in items], "count": len(items)}
+    limit, offset = _page(limit, offset)
+    items, count = selectors.said_page(user=user, person=person, status=status or None, limit=limit, offset=offset)
+    today = services.user_today(user)
+    return {"items": [_said_out(s, today) for s in items], "count": count}
 
 
 @router.get("/said", response=Page[SaidOut])
 def list_pending(request: HttpRequest, status: str | None = "pending", limit: int = 50, offset: int = 0
                  ) -> dict[str, Any]:
     """Everything people said they would do that is still waiting (or another status)."""
-    items = selectors.said_list(user=current_user(request), status=status or None)
     limit, offset = _page(limit, offset)
-    return {"items": [_said_out(s) for s in items[offset:offset + limit]], "count": len(items)}
+    user = current_user(request)
+    items, count = selectors.said_page(user=user, status=status or None, limit=limit, offset=offset)
+    today = services.user_today(user)
+    return {"items": [_said_out(s, today) for s in items], "count": count}
 
 
 @router.post("/said/{said_id}/resolve", response=SaidOut)
@@ -350,7 +376,7 @@ def resolve_said(request: HttpRequest, said_id: int, payload: ResolveIn) -> dict
     user = current_user(request)
     said = selectors.said_get(user=user, said_id=said_id)
     said, _ = services.said_resolve(user=user, said=said, outcome=payload.outcome, on=payload.on)
-    return _said_out(said)
+    return _said_out(said, services.user_today(user))
 
 
 # --- repair paths and the ladder -----------------------------------------------------------------------------
@@ -364,7 +390,7 @@ def put_repair(request: HttpRequest, person_id: int, event_id: int, payload: Rep
                                           understand_note=payload.understand_note, rebuild_note=payload.rebuild_note)
     return {"breach_id": breach.pk, "stage": path.stage, "acknowledge_note": path.acknowledge_note or "",
             "understand_note": path.understand_note or "", "rebuild_note": path.rebuild_note or "",
-            "crisis": result.as_payload()}
+            **_written(breach.person, result)}
 
 
 @router.get("/people/{person_id}/ladder", response=Page[StepOut])
@@ -379,7 +405,7 @@ def add_step(request: HttpRequest, person_id: int, payload: StepIn) -> Any:
     user, person = _person(request, person_id)
     step, result = services.ladder_add(user=user, person=person, text=payload.text, position=payload.position,
                                        anxiety_before=payload.anxiety_before)
-    return 201, {**_step_out(step), "crisis": result.as_payload()}
+    return Status(201, {**_step_out(step), **_written(person, result)})
 
 
 @router.patch("/people/{person_id}/ladder/{step_id}", response=StepWriteOut)
@@ -387,11 +413,11 @@ def update_step(request: HttpRequest, person_id: int, step_id: int, payload: Ste
     user, person = _person(request, person_id)
     step = selectors.ladder_step_get(user=user, person=person, step_id=step_id)
     step, result = services.ladder_update(user=user, step=step, changes=payload.dict(exclude_unset=True))
-    return {**_step_out(step), "crisis": result.as_payload()}
+    return {**_step_out(step), **_written(step.person, result)}
 
 
 @router.delete("/people/{person_id}/ladder/{step_id}", response={204: None})
 def delete_step(request: HttpRequest, person_id: int, step_id: int) -> Any:
     user, person = _person(request, person_id)
     services.ladder_delete(user=user, step=selectors.ladder_step_get(user=user, person=person, step_id=step_id))
-    return 204, None
+    return Status(204, None)

@@ -19,7 +19,8 @@ class _Described(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            if field.help_text:
+            # A radio group's fieldset carries its help (_field.html), not each of its choices.
+            if field.help_text and not isinstance(field.widget, forms.RadioSelect):
                 field.widget.attrs["aria-describedby"] = f"id_{name}_helptext"
 
 
@@ -33,7 +34,9 @@ class PersonForm(_Described):
 
 
 class ObservationForm(_Described):
-    kind = forms.ChoiceField(label="What happened", choices=[(k, words.kind_label(k)) for k in Kind.values])
+    # Nothing is chosen for the person: what happened, and whether it came from checking their phone, are theirs to say.
+    kind = forms.ChoiceField(label="What happened", error_messages={"required": words.word("kind_required")},
+                             choices=[("", "Choose one")] + [(k, words.kind_label(k)) for k in Kind.values])
     on = forms.DateField(label="When", widget=DateInput)
     # The range is checked by the service, so the message beside the field is in our words.
     severity = forms.FloatField(label="How much it mattered to you", initial=1.0, required=False,
@@ -44,15 +47,16 @@ class ObservationForm(_Described):
     note = forms.CharField(label="What you saw or heard", required=False, max_length=FREE_TEXT_LIMIT,
                            widget=forms.Textarea(attrs={"rows": 3}),
                            help_text="Just what happened, in your words, as close to the time as you can.")
-    from_checking = forms.ChoiceField(label=words.word("checking_label"), initial="no", widget=forms.RadioSelect,
-                                      choices=[("no", "No"), ("yes", "Yes")], help_text=words.word("checking_help"))
+    from_checking = forms.ChoiceField(label=words.word("checking_label"), widget=forms.RadioSelect,
+                                      choices=[("no", "No"), ("yes", "Yes")], help_text=words.word("checking_help"),
+                                      error_messages={"required": words.word("checking_required")})
 
     def __init__(self, *args: Any, breaches: list[Any] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
         field = self.fields["repairs"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [("", "—")] + [
-            (b.pk, f"{b.on:%d %b %Y}: {words.kind_label(b.kind)}") for b in breaches
+            (b.pk, f"{b.on:%d %b %Y} — {words.kind_label(b.kind)}") for b in breaches
         ]
 
 
@@ -90,7 +94,8 @@ class LadderForm(_Described):
     text = forms.CharField(label="A small step of relying on them", max_length=FREE_TEXT_LIMIT,
                            help_text="For example: let them pick me up from the station.")
     position = forms.IntegerField(label="Step number", min_value=1, max_value=100, required=False,
-                                  help_text="Easiest first. Leave empty to add it at the end.")
+                                  help_text="Easiest first. Leave it empty to add the step at the end. "
+                                            "A number puts it there, and the steps after it move down one.")
     anxiety_before = forms.IntegerField(label="How anxious this feels now (0–10)", min_value=0, max_value=10,
                                         required=False)
 

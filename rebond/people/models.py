@@ -31,8 +31,8 @@ class Kind(models.TextChoices):
     HONESTY_SHOWN = "honesty_shown", "Was honest"
     CONSISTENCY_SHOWN = "consistency_shown", "Was consistent"
     EMPATHY_SHOWN = "empathy_shown", "Showed care"
-    NEGATIVE_OBSERVATION = "negative_observation", "Something that didn't sit right"
-    HONESTY_BREACH = "honesty_breach", "Said one thing, did another"
+    NEGATIVE_OBSERVATION = "negative_observation", "Didn't sit right: brushed me off, or said one thing and did another"
+    HONESTY_BREACH = "honesty_breach", "Wasn't honest: lied, hid something, or broke a confidence"
     APOLOGY = "apology", "Apologised"
     AMENDS = "amends", "Made amends"
 
@@ -47,6 +47,9 @@ class Person(models.Model):
     name = EncryptedTextField(max_chars=200)  # a nickname is fine
     relationship = EncryptedTextField(blank=True, default="", max_chars=200)
     hurt = models.CharField(max_length=8, choices=Hurt.choices, blank=True, default=Hurt.UNANSWERED)
+    # Set when the user wrote about being hurt in an entry about this person while the answer above was no or not
+    # given; cleared when they answer again. Until then rebond treats the answer as "not sure".
+    hurt_recheck = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -55,8 +58,14 @@ class Person(models.Model):
 
     @property
     def safety_first(self) -> bool:
-        """Yes or not sure: no repair credit, no repair stages, no trust ladder, no script suggestions."""
-        return self.hurt in (Hurt.YES, Hurt.NOT_SURE)
+        """Yes or not sure (or a look again still waiting): no repair credit, no repair stages, no trust ladder,
+        no script suggestions."""
+        return self.hurt in (Hurt.YES, Hurt.NOT_SURE) or self.ask_about_safety
+
+    @property
+    def ask_about_safety(self) -> bool:
+        """They wrote about being hurt, and the answer about this person still says no (or isn't given)."""
+        return self.hurt_recheck and self.hurt not in (Hurt.YES, Hurt.NOT_SURE)
 
 
 class Observation(models.Model):

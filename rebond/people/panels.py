@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from rebond.people import selectors
+from rebond.people import selectors, words
 from rebond.people.services import user_today
 
 
@@ -16,4 +16,6 @@ def today_context(request: HttpRequest) -> dict[str, Any] | None:
         return None
     day = user_today(user)
     due = [s for s in selectors.said_list(user=user) if s.due_on <= day]
-    return {"due": due[:10], "more": max(0, len(due) - 10)} if due else None
+    if not due:
+        return None
+    return {"due": due[:10], "more": max(0, len(due) - 10), "today": day, "day_passed": words.word("day_passed")}

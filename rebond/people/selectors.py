@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import logging
+import math
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
 from rebond.domain import trust
+from rebond.domain.trust_fading import fading
 from rebond.people.models import (
     BREACH_KINDS,
     GOOD_KINDS,
     REPAIR_KINDS,
+    SEVERITY_MAX,
+    SEVERITY_MIN,
     Kind,
     LadderStep,
     Observation,
@@ -21,6 +26,8 @@ from rebond.people.models import (
 )
 from rebond.people.services import user_today
 
+log = logging.getLogger(__name__)
+SKIPPED = "people: observation %s left out of the trust score (%s)"
 MODEL: Final = "interpersonal_trust"
 LATELY_DAYS = 28
 
@@ -50,11 +57,43 @@ def counts_in_score(obs: Observation) -> bool:
     return not (obs.repairs is not None and obs.repairs.retracted_at is not None)
 
 
+def _unscorable(o: Observation, breaches: dict[int, Observation]) -> str | None:
+    """Why a stored entry can't be scored (a row written around the services, e.g. by an old import), or None.
+    The trust model refuses a whole ledger with one bad entry; one row must never break a page."""
+    if o.kind not in Kind.values:
+        return "unknown kind"
+    if (isinstance(o.severity, bool) or not isinstance(o.severity, int | float) or not math.isfinite(o.severity)
+            or not SEVERITY_MIN <= o.severity <= SEVERITY_MAX):
+        return "severity out of range"
+    if o.kind not in REPAIR_KINDS:
+        return None if o.repairs_id is None else "repairs set on an entry that isn't a repair"
+    breach = breaches.get(o.repairs_id) if o.repairs_id is not None else None
+    if breach is None:
+        return "repair without a counted breach of this person"
+    if breach.on > o.on:
+        return "repair dated before its breach"
+    return None
+
+
 def trust_events(observations: list[Observation]) -> list[trust.TrustEvent]:
+    """The counted entries as the trust model's events. An entry the model would refuse is left out of the score
+    with a log line naming only its id and the reason (never its words); the rest still count."""
+    counted = [o for o in observations if counts_in_score(o)]
+    ok: list[Observation] = []
+    breaches: dict[int, Observation] = {}
+    # Everything but repairs first, so each repair can be checked against the breaches that will count.
+    for o in sorted(counted, key=lambda o: o.kind in REPAIR_KINDS):
+        why = _unscorable(o, breaches)
+        if why is not None:
+            log.warning(SKIPPED, o.pk, why)
+            continue
+        ok.append(o)
+        if o.kind in BREACH_KINDS:
+            breaches[o.pk] = o
     return [
         trust.TrustEvent(id=str(o.pk), day=o.on, kind=o.kind, severity=o.severity,
                          repairs=str(o.repairs_id) if o.repairs_id else None)
-        for o in observations if counts_in_score(o)
+        for o in sorted(ok, key=lambda o: (o.on, o.pk))
     ]
 
 
@@ -77,7 +116,7 @@ class Lately:
         return self.kept + self.not_kept + self.shown + self.hard + self.repairs
 
 
-def lately_from(events: list[trust.TrustEvent], on: date) -> Lately:
+def lately_from(events: list[trust.TrustEvent] | trust.Prepared, on: date) -> Lately:
     c = trust.kind_counts(events, on, MODEL, days=LATELY_DAYS)
     return Lately(
         kept=c[Kind.PROMISE_KEPT], not_kept=c[Kind.PROMISE_BROKEN],
@@ -121,13 +160,14 @@ class PersonView:
     timeline: list[TimelineRow]
     breaches: list[Observation]
     checking_count: int
+    fading: bool  # enough evidence to show, but little of it recent (trust-model.md §7)
 
 
 def person_view(*, user: Any, person: Person, on: date | None = None) -> PersonView:
     on = on or user_today(user)
     observations = observation_list(user=user, person=person)
-    events = trust_events(observations)
-    score = trust.score(events, on, MODEL, repair_credit=not person.safety_first)
+    events = trust.prepare(trust_events(observations), MODEL, repair_credit=not person.safety_first)
+    score = trust.score(events, on, MODEL, repair_credit=events.repair_credit)
     weights = {w.id: w for w in score.events}
     rows = []
     for o in reversed(observations):
@@ -139,7 +179,8 @@ def person_view(*, user: Any, person: Person, on: date | None = None) -> PersonV
         ))
     breaches = [o for o in observations if o.kind in BREACH_KINDS and o.retracted_at is None]
     return PersonView(person=person, on=on, score=score, lately=lately_from(events, on), timeline=rows,
-                      breaches=breaches, checking_count=sum(1 for o in observations if o.from_checking))
+                      breaches=breaches, checking_count=sum(1 for o in observations if o.from_checking),
+                      fading=fading(events, on))
 
 
 def breach_choices(*, user: Any, person: Person) -> list[Observation]:
@@ -147,13 +188,24 @@ def breach_choices(*, user: Any, person: Person) -> list[Observation]:
             if o.kind in BREACH_KINDS and o.retracted_at is None]
 
 
-def said_list(*, user: Any, person: Person | None = None, status: str | None = SaidStatus.PENDING) -> list[TheySaid]:
+def _said_query(user: Any, person: Person | None, status: str | None) -> Any:
     qs = TheySaid.objects.filter(user=user).select_related("person")
     if person is not None:
         qs = qs.filter(person=person)
     if status:
         qs = qs.filter(status=status)
-    return list(qs.order_by("due_on", "id"))
+    return qs.order_by("due_on", "id")
+
+
+def said_list(*, user: Any, person: Person | None = None, status: str | None = SaidStatus.PENDING) -> list[TheySaid]:
+    return list(_said_query(user, person, status))
+
+
+def said_page(*, user: Any, person: Person | None = None, status: str | None = SaidStatus.PENDING, limit: int = 50,
+              offset: int = 0) -> tuple[list[TheySaid], int]:
+    """One page (by due date), counted and sliced in the database, and how many there are in all."""
+    qs = _said_query(user, person, status)
+    return list(qs[offset:offset + limit]), qs.count()
 
 
 def said_get(*, user: Any, said_id: int) -> TheySaid:

@@ -106,6 +106,8 @@ def person_update(*, user: Any, person: Person, name: str | None = None, relatio
         person.relationship = _text(relationship, "relationship", errors, limit=NAME_LIMIT)
     if hurt is not None:
         person.hurt = _check_hurt(hurt, errors)
+        if person.hurt:  # answered again (yes, no or not sure): the look-again question has had its answer
+            person.hurt_recheck = False
     _raise(errors)
     result = guard_for(user, name, relationship)
     person.full_clean()
@@ -117,6 +119,14 @@ def person_delete(*, user: Any, person: Person) -> None:
     with transaction.atomic():
         TheySaid.objects.filter(user=user, person=person).delete()
         person.delete()
+
+
+def _notice_hurt(person: Person, result: GuardResult) -> None:
+    """Words about being hurt by someone, written about a person the user said hadn't hurt them (or hasn't said):
+    ask about that person again, and until they answer treat the answer as "not sure" (UX.md, Safety)."""
+    if result.harmed_by_other and person.hurt not in (Hurt.YES, Hurt.NOT_SURE) and not person.hurt_recheck:
+        person.hurt_recheck = True
+        person.save(update_fields=["hurt_recheck", "updated_at"])
 
 
 # --- the ledger -------------------------------------------------------------------------------------------------
@@ -158,7 +168,9 @@ def observation_add(*, user: Any, person: Person, on: date, kind: str, severity:
     obs = Observation(user=user, person=person, on=on, kind=kind, severity=float(severity), repairs=breach,
                       note=text or None, from_checking=bool(from_checking))
     obs.full_clean()
-    obs.save()
+    with transaction.atomic():
+        obs.save()
+        _notice_hurt(person, result)
     return obs, result
 
 
@@ -172,7 +184,9 @@ def observation_retract(*, user: Any, observation: Observation, reason: str | No
     result = guard_for(user, text)
     observation.retracted_at = timezone.now()
     observation.retraction_reason = text or None
-    observation.save(update_fields=["retracted_at", "retraction_reason"])
+    with transaction.atomic():
+        observation.save(update_fields=["retracted_at", "retraction_reason"])
+        _notice_hurt(observation.person, result)
     return observation, result
 
 
@@ -183,7 +197,9 @@ def observation_annotate(*, user: Any, observation: Observation, text: str) -> t
     result = guard_for(user, text)
     note = Annotation(user=user, observation=observation, text=text)
     note.full_clean()
-    note.save()
+    with transaction.atomic():
+        note.save()
+        _notice_hurt(observation.person, result)
     return note, result
 
 
@@ -203,7 +219,9 @@ def said_create(*, user: Any, person: Person, text: str, due_on: date, made_on: 
     result = guard_for(user, text)
     said = TheySaid(user=user, person=person, text=text, made_on=made_on, due_on=due_on)
     said.full_clean()
-    said.save()
+    with transaction.atomic():
+        said.save()
+        _notice_hurt(person, result)
     return said, result
 
 
@@ -216,6 +234,8 @@ def said_resolve(*, user: Any, said: TheySaid, outcome: str, on: date | None = N
         errors["outcome"] = ["Choose kept or not kept."]
     on = on or user_today(user)
     _not_future(user, on, "on", errors)
+    if "on" not in errors and on < said.made_on:
+        errors["on"] = ["That's before the day they said it. Pick the day it happened."]
     _raise(errors)
     kind = Kind.PROMISE_KEPT if outcome == SaidStatus.KEPT else Kind.PROMISE_BROKEN
     with transaction.atomic():
@@ -247,12 +267,14 @@ def repair_update(*, user: Any, breach: Observation, stage: str, acknowledge_not
     cleaned = {k: _text(v, k, errors) for k, v in notes.items() if v is not None}
     _raise(errors)
     result = guard_for(user, *cleaned.values())
-    path, _ = RepairPath.objects.get_or_create(user=user, breach=breach)
-    path.stage = stage
-    for key, value in cleaned.items():
-        setattr(path, key, value or None)
-    path.full_clean()
-    path.save()
+    with transaction.atomic():
+        path, _ = RepairPath.objects.get_or_create(user=user, breach=breach)
+        path.stage = stage
+        for key, value in cleaned.items():
+            setattr(path, key, value or None)
+        path.full_clean()
+        path.save()
+        _notice_hurt(breach.person, result)
     return path, result
 
 
@@ -265,21 +287,50 @@ def _anxiety(value: Any, field: str, errors: dict[str, list[str]]) -> int | None
     return value
 
 
+def _position(value: Any, errors: dict[str, list[str]]) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
+        errors["position"] = ["Use a step number from 1 to 100."]
+        return None
+    return value
+
+
+def ladder_renumber(person: Person, place: LadderStep | None = None, at: int | None = None) -> None:
+    """Number this person's steps 1, 2, 3… in their order, with no gaps and no two alike. With ``place``, that
+    step goes in at number ``at`` (or last, when ``at`` is past the end) and the steps from there move down one."""
+    steps = [s for s in LadderStep.objects.filter(person=person).order_by("position", "id")
+             if place is None or s.pk != place.pk]
+    if place is not None:
+        steps.insert(min(max(at or len(steps) + 1, 1), len(steps) + 1) - 1, place)
+    for number, s in enumerate(steps, start=1):
+        if s.position != number:
+            LadderStep.objects.filter(pk=s.pk).update(position=number)
+            s.position = number
+
+
+def _lock_ladder(person: Person) -> None:
+    """One change to a person's ladder at a time, so two at once can't hand out the same number."""
+    Person.objects.select_for_update().filter(pk=person.pk).first()
+
+
 def ladder_add(*, user: Any, person: Person, text: str, position: int | None = None,
                anxiety_before: int | None = None) -> tuple[LadderStep, GuardResult]:
+    """Add a step at the end, or at ``position`` with the steps from there moving down one."""
     _allowed(person)
     errors: dict[str, list[str]] = {}
     text = _text(text, "text", errors, required=True)
     before = _anxiety(anxiety_before, "anxiety_before", errors)
-    if position is not None and (not isinstance(position, int) or not 1 <= position <= 100):
-        errors["position"] = ["Use a step number from 1 to 100."]
+    if position is not None:
+        _position(position, errors)
     _raise(errors)
-    if position is None:
-        position = LadderStep.objects.filter(person=person).count() + 1
     result = guard_for(user, text)
-    step = LadderStep(user=user, person=person, text=text, position=position, anxiety_before=before)
-    step.full_clean()
-    step.save()
+    with transaction.atomic():
+        _lock_ladder(person)
+        step = LadderStep(user=user, person=person, text=text, anxiety_before=before,
+                          position=LadderStep.objects.filter(person=person).count() + 1)
+        step.full_clean()
+        step.save()
+        ladder_renumber(person, step, position)
+        _notice_hurt(person, result)
     return step, result
 
 
@@ -291,12 +342,7 @@ def ladder_update(*, user: Any, step: LadderStep, changes: dict[str, Any]) -> tu
     if "text" in changes:
         step.text = _text(changes["text"], "text", errors, required=True)
         texts.append(step.text)
-    if "position" in changes:
-        position = changes["position"]
-        if not isinstance(position, int) or not 1 <= position <= 100:
-            errors["position"] = ["Use a step number from 1 to 100."]
-        else:
-            step.position = position
+    moved_to = _position(changes["position"], errors) if "position" in changes else None
     for field in ("anxiety_before", "anxiety_after"):
         if field in changes:
             setattr(step, field, _anxiety(changes[field], field, errors))
@@ -308,9 +354,18 @@ def ladder_update(*, user: Any, step: LadderStep, changes: dict[str, Any]) -> tu
     _raise(errors)
     result = guard_for(user, *texts)
     step.full_clean()
-    step.save()
+    with transaction.atomic():
+        _lock_ladder(step.person)
+        step.save()
+        if moved_to is not None and moved_to != step.position:
+            ladder_renumber(step.person, step, moved_to)  # the others close up behind it and make room before it
+        _notice_hurt(step.person, result)
     return step, result
 
 
 def ladder_delete(*, user: Any, step: LadderStep) -> None:
-    step.delete()
+    """Remove a step; the ones after it move up, so the numbers stay 1, 2, 3…"""
+    with transaction.atomic():
+        _lock_ladder(step.person)
+        step.delete()
+        ladder_renumber(step.person)

@@ -3,6 +3,7 @@ observation, taking one back or adding a note, and "they said they would"."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -15,7 +16,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from rebond.domain import helplines
 from rebond.people import forms, selectors, services, words
-from rebond.people.models import Observation, Person, TheySaid
+from rebond.people.forms import HURT_CHOICES
+from rebond.people.models import Hurt, Observation, Person, TheySaid
 from rebond.safety import interstitial
 
 TIMELINE_PAGE = 40
@@ -47,21 +49,46 @@ def safety_context(request: HttpRequest) -> dict[str, Any]:
             "not_rebuilding": words.word("not_rebuilding"), "safety_first_words": words.word("safety_first")}
 
 
+def hurt_ask(person: Person) -> dict[str, Any]:
+    """The private question, asked before anything else is offered: while it is unanswered (repair and ladder
+    pages), and on every page of this person while a look-again is waiting after they wrote about being hurt."""
+    if person.ask_about_safety:
+        texts = {"hurt_first_title": words.hurt_recheck(person.name), "hurt_first": words.word("hurt_recheck_help"),
+                 "hurt_later": ""}
+    elif person.hurt == Hurt.UNANSWERED:
+        texts = {"hurt_first_title": words.word("hurt_first_title"), "hurt_first": words.word("hurt_first"),
+                 "hurt_later": words.word("hurt_later")}
+    else:
+        return {"ask_hurt": False}
+    return {"ask_hurt": True, "hurt_question": words.word("hurt_question"), "hurt_help": words.word("hurt_help"),
+            "hurt_choices": [(value, label) for value, label in HURT_CHOICES if value != Hurt.UNANSWERED], **texts}
+
+
+def safety_first_page(request: HttpRequest, person: Person) -> HttpResponse:
+    """What the repair and ladder pages show instead for a person who may have hurt the user: help, or the
+    look-again question while it waits."""
+    return render(request, "people/safety_first.html", {
+        "person": person, **safety_context(request), **hurt_ask(person),
+        "hurt_next": reverse("people:detail", args=[person.pk]),
+    })
+
+
 @login_required
 @require_GET
 def person_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     return render(request, "people/list.html", {
         "people": selectors.person_list(user=user),
-        "pending": selectors.said_list(user=user),
-        "record_note": words.word("record_note"),
+        "pending": selectors.said_list(user=user), "today": services.user_today(user),
+        "day_passed": words.word("day_passed"), "record_note": words.word("record_note"),
         "surveillance_title": words.word("surveillance_title"), "surveillance": words.word("surveillance"),
     })
 
 
 def _person_form(request: HttpRequest, person: Person | None) -> HttpResponse:
     initial = {} if person is None else {"name": person.name, "relationship": person.relationship,
-                                         "hurt": person.hurt}
+                                         # While a look-again waits, the answer is asked afresh, not pre-filled.
+                                         "hurt": "" if person.ask_about_safety else person.hurt}
     form = forms.PersonForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -79,8 +106,9 @@ def _person_form(request: HttpRequest, person: Person | None) -> HttpResponse:
             back = reverse("people:detail", args=[person.pk])
             return interstitial.after_save(request, result, entry_key=f"people:{person.pk}", back_url=back)
     title = "Add a person" if person is None else "Change details"
-    return render(request, "people/person_form.html", {"form": form, "title": title, "person": person},
-                  status=422 if form.errors else 200)
+    recheck = words.hurt_recheck(person.name) if person is not None and person.ask_about_safety else ""
+    return render(request, "people/person_form.html", {"form": form, "title": title, "person": person,
+                                                       "recheck": recheck}, status=422 if form.errors else 200)
 
 
 @login_required
@@ -113,17 +141,21 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
     view = selectors.person_view(user=request.user, person=person)
     score = view.score
     rows = view.timeline if request.GET.get("all") else view.timeline[:TIMELINE_PAGE]
+    show_number = score.status != "not_enough_evidence"  # with too little evidence, words only (UX.md)
     context = {
-        "person": person, "view": view, "score": score,
-        "show_number": score.status != "not_enough_evidence",
+        "person": person, "view": view, "score": score, "show_number": show_number,
         "overall_words": words.overall_words(score), "status_words": words.status_words(score),
+        "fading_words": words.fading_words(view.fading),
+        "shares": words.shares(score) if show_number else [],
+        "lately_rows": words.lately_rows(view.lately), "day_passed": words.word("day_passed"),
         "band_words": words.band_words(score),
-        "pending": selectors.said_list(user=request.user, person=person),
+        "pending": selectors.said_list(user=request.user, person=person), "today": services.user_today(request.user),
         "record_note": words.word("record_note"), "guidance": words.word("guidance"),
         "checking_note": words.word("checking_note") if view.checking_count else "",
         "rows": [{"row": r, "label": words.kind_label(r.obs.kind)} for r in rows],
         "hidden": len(view.timeline) - len(rows),
         "hurt_question": words.word("hurt_question"),
+        **(hurt_ask(person) if person.ask_about_safety else {}),
         "surveillance_title": words.word("surveillance_title"), "surveillance": words.word("surveillance"),
     }
     if person.safety_first:
@@ -137,7 +169,7 @@ def event_new(request: HttpRequest, person_id: int) -> HttpResponse:
     user = request.user
     person = person_or_404(request, person_id)
     breaches = selectors.breach_choices(user=user, person=person)
-    initial = {"on": services.user_today(user), "severity": 1.0, "from_checking": "no"}
+    initial = {"on": services.user_today(user), "severity": 1.0}
     if request.GET.get("kind"):
         initial["kind"] = request.GET["kind"]
     if request.GET.get("repairs"):
@@ -154,7 +186,7 @@ def event_new(request: HttpRequest, person_id: int) -> HttpResponse:
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            messages.success(request, f"Saved: {words.kind_label(obs.kind).lower()}. That's another piece of your record.")
+            messages.success(request, f"Saved “{words.kind_label(obs.kind)}”. That's another piece of your record.")
             if obs.from_checking:
                 messages.info(request, words.word("checking_note"))
             back = reverse("people:detail", args=[person.pk])
@@ -235,8 +267,12 @@ def said_resolve(request: HttpRequest, said_id: int) -> HttpResponse:
         said = selectors.said_get(user=request.user, said_id=said_id)
     except TheySaid.DoesNotExist:
         raise Http404("Not found.") from None
+    raw = request.POST.get("on", "")
     try:
-        services.said_resolve(user=request.user, said=said, outcome=request.POST.get("outcome", ""))
+        on = date.fromisoformat(raw) if raw else None  # the day it happened; today in their zone when not given
+        services.said_resolve(user=request.user, said=said, outcome=request.POST.get("outcome", ""), on=on)
+    except ValueError:
+        messages.info(request, "Pick a day, like 2025-03-30.")
     except ValidationError as exc:
         messages.info(request, " ".join(exc.messages))
     else:

@@ -3,24 +3,17 @@ charlie; bad input is a 422 naming its field; every free-text write returns "cri
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
-import time_machine
 
 from rebond.people.models import LadderStep, Observation, Person, TheySaid
+from tests.conftest import TODAY
 
-pytestmark = pytest.mark.django_db
-
-NOW = "2026-06-15 12:00:00+00:00"
-TODAY = date(2026, 6, 15)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_day")]
 
 
-@pytest.fixture(autouse=True)
-def _frozen() -> Any:
-    with time_machine.travel(NOW, tick=False):
-        yield
 
 
 def locs(response: Any) -> list[list[Any]]:
@@ -73,6 +66,19 @@ def test_events_and_trust(api_as: Any, alice: Any) -> None:
     assert earlier["estimate"] < 0.5
     events = api.get(f"/people/{pid}/events").json()
     assert events["count"] == 3 and [e["kind"] for e in events["items"]][0] == "promise_broken"
+
+
+def test_trust_says_in_words_when_evidence_is_fading(api_as: Any, alice: Any) -> None:
+    api = api_as(alice)
+    pid = person(api)
+    for d in range(150, 186, 3):
+        assert event(api, pid, kind="promise_kept", on=str(TODAY - timedelta(days=d))).status_code == 201
+    trust = api.get(f"/people/{pid}/trust").json()
+    assert trust["fading"] is True and trust["status"] != "not_enough_evidence"
+    assert trust["words"].startswith("The record so far") and "little recent evidence" in trust["words"]
+    assert trust["lately"]["kept"] == 0
+    then = api.get(f"/people/{pid}/trust?on={TODAY - timedelta(days=150)}").json()
+    assert then["fading"] is False and "little recent evidence" not in then["words"]
 
 
 def test_retract_and_annotate(api_as: Any, alice: Any) -> None:
@@ -156,6 +162,24 @@ def test_repair_and_ladder(api_as: Any, alice: Any) -> None:
     assert api.delete(f"/people/{pid}/ladder/{sid}").status_code == 204
 
 
+def test_ladder_numbers_move_up_and_down_together(api_as: Any, alice: Any) -> None:
+    api = api_as(alice)
+    pid = person(api)
+    ids = [api.post(f"/people/{pid}/ladder", {"text": text}).json()["id"] for text in ("A", "B", "C")]
+    front = api.post(f"/people/{pid}/ladder", {"text": "D", "position": 1}).json()
+    assert front["position"] == 1
+
+    def order() -> list[tuple[int, str]]:
+        return [(s["position"], s["text"]) for s in api.get(f"/people/{pid}/ladder").json()["items"]]
+
+    assert order() == [(1, "D"), (2, "A"), (3, "B"), (4, "C")]
+    moved = api.call("patch", f"/people/{pid}/ladder/{ids[2]}", {"position": 2})
+    assert moved.status_code == 200 and moved.json()["position"] == 2
+    assert order() == [(1, "D"), (2, "C"), (3, "A"), (4, "B")]
+    assert api.delete(f"/people/{pid}/ladder/{front['id']}").status_code == 204
+    assert order() == [(1, "C"), (2, "A"), (3, "B")]
+
+
 def test_safety_first_person_gets_no_repair_credit_stages_or_ladder(api_as: Any, alice: Any) -> None:
     api = api_as(alice)
     pid = person(api, hurt="yes")
@@ -187,7 +211,7 @@ def test_no_token_is_401(api_as: Any, alice: Any) -> None:
     assert anon.post("/people", {"name": "x"}).status_code == 401
 
 
-@pytest.mark.parametrize("persona", ["bob", "charlie"])
+@pytest.mark.parametrize("persona", ["bob_shared", "charlie"])
 def test_others_get_404_for_every_endpoint(api_as: Any, alice: Any, persona: str, request: Any) -> None:
     owner = api_as(alice)
     pid = person(owner)
@@ -221,3 +245,26 @@ def test_others_get_404_for_every_endpoint(api_as: Any, alice: Any, persona: str
     assert TheySaid.objects.get(pk=sid).status == "pending"
     assert LadderStep.objects.filter(pk=step).exists()
     assert Observation.objects.get(pk=breach).retracted_at is None
+
+
+def test_a_clinician_with_every_scope_sees_the_summary_never_the_ledger(api_as: Any, alice: Any, bob_shared: Any,
+                                                                        charlie: Any) -> None:
+    """bob holds every scope, ledger_summary included: he reads a summary through the care circle, never the
+    entries, notes, "they said" or ladder, and his writes there are refused (403, he has a share; 404 for charlie)."""
+    owner = api_as(alice)
+    pid = person(owner, relationship="my partner of ten years")
+    event(owner, pid, kind="promise_broken", note="Missed the hospital visit")
+    owner.post(f"/people/{pid}/said", {"text": "Book the plumber", "due_on": str(TODAY)})
+    owner.post(f"/people/{pid}/ladder", {"text": "Let them hold my keys"})
+    clinician, stranger = api_as(bob_shared), api_as(charlie)
+    summary = clinician.get(f"/care/clients/{alice.pk}/ledger_summary")
+    assert summary.status_code == 200 and summary.json()["count"] == 1
+    for private in ("Missed the hospital visit", "Book the plumber", "Let them hold my keys", "ten years"):
+        assert private not in summary.content.decode()
+    for scope in ("people", "events", "said", "ladder"):
+        assert clinician.get(f"/care/clients/{alice.pk}/{scope}").status_code == 404, scope
+    for method in ("post", "put", "patch", "delete"):
+        assert clinician.call(method, f"/care/clients/{alice.pk}/ledger_summary", {}).status_code == 403, method
+        assert stranger.call(method, f"/care/clients/{alice.pk}/ledger_summary", {}).status_code == 404, method
+    assert stranger.get(f"/care/clients/{alice.pk}/ledger_summary").status_code == 404
+    assert Observation.objects.filter(person_id=pid).count() == 1 and Person.objects.get(pk=pid).name == "Sam"

@@ -67,3 +67,23 @@ def test_the_binding_sentences_are_in_the_content() -> None:
         "Acknowledge", "Understand", "Rebuild"]
     assert "/help/#dv" in (ROOT / "templates/people/_surveillance.html").read_text(encoding="utf-8") or \
         "safety:help' %}#dv" in (ROOT / "templates/people/_surveillance.html").read_text(encoding="utf-8")
+
+
+def test_kind_labels_say_what_the_trust_model_means() -> None:
+    """trust-model.md §4.1: honesty_breach is a lie, concealment or betrayal (an integrity breach, weight 5);
+    inconsistency ("said one thing, did another") and being dismissive are a negative_observation (competence,
+    weight 1). The words people pick from must say the same, and the model's labels must match the content file."""
+    from rebond.domain.trust_params import DEFAULT_PARAMS
+    from rebond.people.models import Kind
+
+    kinds = yaml.safe_load((ROOT / "content/people.yaml").read_text(encoding="utf-8"))["kinds"]
+    assert kinds == {kind.value: kind.label for kind in Kind}
+    specs = DEFAULT_PARAMS.interpersonal_trust.kinds
+    integrity = [k for k, spec in specs.items() if spec.breach_class == "integrity"]
+    assert integrity == ["honesty_breach"] and specs["honesty_breach"].neg == 5.0
+    breach = kinds["honesty_breach"].lower()
+    assert all(meaning in breach for meaning in ("lied", "hid", "confidence")), breach
+    assert "said one thing" not in breach and "did another" not in breach
+    assert specs["negative_observation"].breach_class == "competence" and specs["negative_observation"].neg == 1.0
+    negative = kinds["negative_observation"].lower()
+    assert "said one thing" in negative and "did another" in negative and "brushed" in negative, negative

@@ -5,26 +5,26 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 
-from rebond.people import selectors, services
+from rebond.people import selectors, services, words
 from rebond.people.models import Observation, SaidStatus
+from tests.conftest import client_for, html
+from tests.design_files import design_file
 
 pytestmark = pytest.mark.django_db
 
-VECTORS_PATH = Path(__file__).resolve().parents[3] / "shared/design/trust-vectors.json"
+VECTORS_PATH = design_file("trust-vectors.json")
 TOLERANCE = 5e-4
 FIELDS = {"estimate": "estimate", "uncertainty": "uncertainty", "belief": "belief", "disbelief": "disbelief",
-          "p10": "low", "p90": "high"}
+          "p10": "low", "p90": "high", "R": "evidence_for", "S": "evidence_against", "sd": "sd"}
 
 
 def _vectors() -> list[dict[str, Any]]:
-    if not VECTORS_PATH.is_file():
-        pytest.skip(f"design vectors not found at {VECTORS_PATH}", allow_module_level=True)
     data = json.loads(VECTORS_PATH.read_text(encoding="utf-8"))
     return [v for v in data["vectors"] if v["id"] in {f"I{i}" for i in range(1, 15)}]
 
@@ -38,10 +38,21 @@ def test_interpersonal_vectors_reproduce_through_the_services(alice: Any, vector
         obs, _ = services.observation_add(user=alice, person=person, on=date.fromisoformat(ev["date"]),
                                           kind=ev["kind"], severity=ev.get("severity", 1.0), repairs=repairs)
         ids[ev["id"]] = obs.pk
-    result = selectors.person_trust(user=alice, person=person, on=date.fromisoformat(vector["evaluate_on"]))
-    for key, attr in FIELDS.items():
-        assert getattr(result, attr) == pytest.approx(vector["expected"][key], abs=TOLERANCE), key
-    assert result.status == vector["expected"]["status"]
+    on = date.fromisoformat(vector["evaluate_on"])
+    view = selectors.person_view(user=alice, person=person, on=on)  # what the person's page shows
+    assert set(FIELDS) | {"status"} == set(vector["expected"])  # every number the design gives is compared
+    for result in (selectors.person_trust(user=alice, person=person, on=on), view.score):
+        for key, attr in FIELDS.items():
+            assert getattr(result, attr) == pytest.approx(vector["expected"][key], abs=TOLERANCE), key
+        assert result.status == vector["expected"]["status"]
+    # The page itself, opened on that day, shows that very score in words.
+    with time_machine.travel(f"{on.isoformat()} 12:00:00+00:00", tick=False):
+        page = html(client_for(alice).get(f"/people/{person.pk}/"))
+    assert words.overall_words(view.score) in page
+    if view.score.status == "not_enough_evidence":
+        assert " in 100" not in page
+    else:
+        assert f"Estimate: {words.band_words(view.score)}. {words.status_words(view.score)}" in page
 
 
 def test_vectors_cover_i1_to_i14() -> None:
@@ -183,19 +194,59 @@ def test_safety_first_turns_off_repair_credit_stages_and_ladder(alice: Any) -> N
             services.ladder_add(user=alice, person=p, text="Coffee")
 
 
+def steps_of(user: Any, person: Any) -> list[tuple[int, str]]:
+    return [(s.position, s.text) for s in selectors.ladder(user=user, person=person)]
+
+
 def test_ladder_keeps_order_and_anxiety_bounds(alice: Any, person: Any) -> None:
     a, _ = services.ladder_add(user=alice, person=person, text="Text them first", anxiety_before=3)
-    b, _ = services.ladder_add(user=alice, person=person, text="Lend a book", anxiety_before=6)
+    services.ladder_add(user=alice, person=person, text="Lend a book", anxiety_before=6)
     c, _ = services.ladder_add(user=alice, person=person, text="Ask a favour", position=1)
-    assert [s.text for s in selectors.ladder(user=alice, person=person)] == ["Text them first", "Ask a favour",
-                                                                            "Lend a book"]
-    assert [s.position for s in (a, b, c)] == [1, 2, 1]
+    assert steps_of(alice, person) == [(1, "Ask a favour"), (2, "Text them first"), (3, "Lend a book")]
+    assert c.position == 1
     services.ladder_update(user=alice, step=a, changes={"anxiety_after": 1, "done_on": services.user_today(alice)})
     a.refresh_from_db()
     assert (a.anxiety_before, a.anxiety_after) == (3, 1)
     with pytest.raises(ValidationError) as exc:
         services.ladder_update(user=alice, step=a, changes={"anxiety_after": 11})
     assert "anxiety_after" in errors_of(exc)
+
+
+def test_ladder_numbers_stay_one_to_n_on_add_move_and_remove(alice: Any, person: Any) -> None:
+    """A step put in at a number pushes the rest down; moving one closes the gap it leaves; removing one moves the
+    ones after it up. Never two steps with one number, never a gap."""
+    a, _ = services.ladder_add(user=alice, person=person, text="A")
+    b, _ = services.ladder_add(user=alice, person=person, text="B")
+    services.ladder_add(user=alice, person=person, text="C", position=2)
+    services.ladder_add(user=alice, person=person, text="D", position=99)  # past the end: last, numbered 4
+    assert steps_of(alice, person) == [(1, "A"), (2, "C"), (3, "B"), (4, "D")]
+    services.ladder_update(user=alice, step=a, changes={"position": 3})
+    assert steps_of(alice, person) == [(1, "C"), (2, "B"), (3, "A"), (4, "D")]
+    services.ladder_update(user=alice, step=a, changes={"position": 1})
+    assert steps_of(alice, person) == [(1, "A"), (2, "C"), (3, "B"), (4, "D")]
+    services.ladder_update(user=alice, step=b, changes={"position": 50})
+    assert steps_of(alice, person) == [(1, "A"), (2, "C"), (3, "D"), (4, "B")]
+    services.ladder_delete(user=alice, step=a)
+    assert steps_of(alice, person) == [(1, "C"), (2, "D"), (3, "B")]
+    with pytest.raises(ValidationError) as exc:
+        services.ladder_update(user=alice, step=b, changes={"position": 0})
+    assert "position" in errors_of(exc)
+    other, _ = services.person_create(user=alice, name="Kai", hurt="no")
+    services.ladder_add(user=alice, person=other, text="Elsewhere", position=1)
+    assert steps_of(alice, person) == [(1, "C"), (2, "D"), (3, "B")]  # one ladder per person
+
+
+def test_ladders_with_repeated_numbers_are_renumbered_by_the_migration(alice: Any, person: Any) -> None:
+    import importlib
+
+    from django.apps import apps
+
+    from rebond.people.models import LadderStep
+
+    for position, text in ((1, "First"), (2, "Second"), (1, "Added later at 1"), (5, "Last")):
+        LadderStep.objects.create(user=alice, person=person, position=position, text=text)  # as old code wrote them
+    importlib.import_module("rebond.people.migrations.0004_renumber_ladders").renumber(apps, None)
+    assert steps_of(alice, person) == [(1, "First"), (2, "Added later at 1"), (3, "Second"), (4, "Last")]
 
 
 def test_people_are_listed_by_name_never_by_score(alice: Any) -> None:

@@ -4,37 +4,19 @@ the timeline, logging and taking back, "they said they would", repair steps, the
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
+from html import unescape
 from typing import Any
 
 import pytest
-import time_machine
 
 from rebond.people import services
 from rebond.people.models import LadderStep, Observation, Person, RepairPath, TheySaid
-from tests.conftest import client_for
+from tests.conftest import TODAY, client_for, signed_in
 
-pytestmark = pytest.mark.django_db
-
-NOW = "2026-06-15 12:00:00+00:00"
-TODAY = date(2026, 6, 15)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_day")]
 
 
-@pytest.fixture(autouse=True)
-def _frozen() -> Any:
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-@pytest.fixture(autouse=True)
-def _two_step_done(monkeypatch: pytest.MonkeyPatch) -> None:
-    """bob is a clinician; when clinicians must set up two-step sign-in first, count it as done here, so these
-    tests check these pages' own access rules."""
-    try:
-        from rebond.accounts import twofactor
-    except ImportError:
-        return
-    monkeypatch.setattr(twofactor, "is_enabled", lambda user: True)
 
 
 def html(response: Any) -> str:
@@ -116,6 +98,30 @@ def test_too_little_evidence_shows_words_not_a_number(alice: Any, sam: Person) -
     assert "Estimate:" not in page and " in 100" not in page
 
 
+def test_overall_says_when_evidence_is_fading(alice: Any, sam: Person) -> None:
+    """A good record whose last entry was 150 days ago still reads "mostly supports relying on them", with 0 in
+    Lately: the Overall panel says there is little recent evidence, so the number isn't read as trust going up."""
+    for d in range(150, 186, 3):
+        services.observation_add(user=alice, person=sam, on=TODAY - timedelta(days=d), kind="promise_kept")
+    client = client_for(alice)
+    page = unescape(html(client.get(f"/people/{sam.pk}/")))
+    overall = page.split('id="overall"', 1)[1].split("</section>", 1)[0]
+    assert "There's little recent evidence" in overall and "That isn't trust going up." in overall
+    assert "Estimate:" in overall
+    # One new entry doesn't make up for what faded (the uncertainty is still well above its lowest); a new run does.
+    services.observation_add(user=alice, person=sam, on=TODAY - timedelta(days=26), kind="promise_kept")
+    assert "little recent evidence" in html(client.get(f"/people/{sam.pk}/"))
+    for d in range(0, 24, 2):
+        services.observation_add(user=alice, person=sam, on=TODAY - timedelta(days=d), kind="promise_kept")
+    assert "little recent evidence" not in html(client.get(f"/people/{sam.pk}/"))
+
+
+def test_no_fading_words_without_enough_evidence(alice: Any, sam: Person) -> None:
+    services.observation_add(user=alice, person=sam, on=TODAY - timedelta(days=150), kind="promise_kept")
+    page = html(client_for(alice).get(f"/people/{sam.pk}/"))
+    assert "Not enough evidence yet" in page and "little recent evidence" not in page
+
+
 def test_log_an_observation_from_checking_names_the_pattern(alice: Any, sam: Person) -> None:
     client = client_for(alice)
     form = html(client.get(f"/people/{sam.pk}/events/new/"))
@@ -156,6 +162,9 @@ def test_retract_and_annotate_pages(alice: Any, sam: Person) -> None:
     client.post(f"/people/{sam.pk}/events/{breach.pk}/annotate/", {"text": "It was the week before."})
     page = html(client.get(f"/people/{sam.pk}/"))
     assert "Taken back" in page and "Logged the wrong day" in page and "It was the week before." in page
+    entry = page.split(f'id="event-{breach.pk}"', 1)[0].rsplit("<li ", 1)[1]
+    assert "moment-retracted" in entry  # tagged and crossed through, never faded (axe runs in test_browser)
+    assert page.count('class="tag tag-taken-back"') == 1
     assert "the moment it repairs was taken back" in page
 
 
@@ -190,6 +199,21 @@ def test_repair_and_ladder_pages(alice: Any, sam: Person) -> None:
                                         f"s{step.pk}-anxiety_after": "2", f"s{step.pk}-done_on": str(TODAY)})
     step.refresh_from_db()
     assert step.anxiety_after == 2 and step.done_on == TODAY
+
+
+def test_ladder_page_never_shows_two_steps_with_one_number(alice: Any, sam: Person) -> None:
+    client = client_for(alice)
+    ladder = f"/people/{sam.pk}/ladder/"
+    for text in ("Coffee together", "Lend the car", "Share a worry"):
+        client.post(ladder, {"text": text, "position": "1"})
+    page = html(client.get(ladder))
+    shown = re.findall(r"<strong>Step (\d+):</strong> ([^<]+)", page)
+    assert shown == [("1", "Share a worry"), ("2", "Lend the car"), ("3", "Coffee together")]
+    removes = re.findall(r'Remove step<span class="visually-hidden"> (\d+)</span>', page)
+    assert removes == ["1", "2", "3"]
+    first = LadderStep.objects.get(person=sam, position=1)
+    client.post(f"{ladder}{first.pk}/remove/")
+    assert re.findall(r"<strong>Step (\d+):</strong>", html(client.get(ladder))) == ["1", "2"]
 
 
 @pytest.mark.parametrize("hurt", ["yes", "not_sure"])
@@ -238,10 +262,11 @@ def test_delete_person(alice: Any, sam: Person) -> None:
     assert not Person.objects.exists() and not Observation.objects.exists() and not TheySaid.objects.exists()
 
 
-@pytest.mark.parametrize("persona", ["bob", "charlie"])
+@pytest.mark.parametrize("persona", ["bob_shared", "charlie"])
 def test_others_get_404_on_every_page(alice: Any, sam: Person, persona: str, request: Any) -> None:
+    """bob_shared is alice's clinician with every scope and two-step sign-in on: a share never opens these pages."""
     parts = fill(alice, sam)
-    other = client_for(request.getfixturevalue(persona))
+    other = signed_in(request.getfixturevalue(persona))
     p, b, s, st = sam.pk, parts["breach"].pk, parts["said"].pk, parts["step"].pk
     gets = [f"/people/{p}/", f"/people/{p}/edit/", f"/people/{p}/delete/", f"/people/{p}/events/new/",
             f"/people/{p}/events/{b}/retract/", f"/people/{p}/said/new/", f"/people/{p}/events/{b}/repair/",
@@ -263,3 +288,66 @@ def test_anonymous_is_sent_to_sign_in(sam: Person) -> None:
 
     response = Client().get(f"/people/{sam.pk}/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_clinician_with_every_scope_sees_no_entry_on_the_care_page(alice: Any, bob_shared: Any, sam: Person) -> None:
+    fill(alice, sam)
+    page = signed_in(bob_shared).get(f"/care/clients/{alice.pk}/")
+    assert page.status_code == 200
+    for private in ("Missed my birthday dinner", "Return the ladder", "Coffee together"):
+        assert private not in html(page)
+
+
+# --- the forms' own questions: asked, never answered for the person ------------------------------------------------
+
+def _group(page: str, question: str) -> str:
+    """The fieldset whose legend is this question (fails when the question is not a legend)."""
+    found = re.search(r'<fieldset class="field choices[^"]*"[^>]*>\s*<legend>' + re.escape(question) + r".*?</fieldset>",
+                      unescape(page), re.S)
+    assert found, f"{question!r} is not the legend of a radio group"
+    return found.group(0)
+
+
+def test_the_hurt_question_is_the_legend_of_its_choices(alice: Any, sam: Person) -> None:
+    from rebond.people import words
+
+    for url in ("/people/new/", f"/people/{sam.pk}/edit/"):
+        page = html(client_for(alice).get(url))
+        group = _group(page, words.word("hurt_question"))
+        assert group.count('class="anchor"') == 4 and 'type="radio"' in group
+        assert 'aria-describedby="id_hurt_helptext"' in group.split(">", 1)[0]
+        assert 'for=""' not in page
+
+
+def test_an_observation_asks_what_happened_and_about_checking_with_nothing_chosen(alice: Any, sam: Person) -> None:
+    from rebond.people import words
+
+    page = html(client_for(alice).get(f"/people/{sam.pk}/events/new/"))
+    group = _group(page, words.word("checking_label"))
+    assert group.count('class="anchor"') == 2 and "checked" not in group
+    kinds = re.search(r'<select name="kind".*?</select>', page, re.S)
+    assert kinds and '<option value="" selected>Choose one</option>' in kinds.group(0)
+    assert kinds.group(0).count("selected") == 1
+    asked = html(client_for(alice).get(f"/people/{sam.pk}/events/new/?kind=apology"))
+    assert '<option value="apology" selected>' in asked, "a link that names the kind still does"
+
+
+def test_an_observation_left_unanswered_says_so_beside_each_field(alice: Any, sam: Person) -> None:
+    from rebond.people import words
+
+    response = client_for(alice).post(f"/people/{sam.pk}/events/new/",
+                                      {"on": str(TODAY), "note": "Came round at nine as promised"})
+    page = unescape(html(response))
+    assert response.status_code == 422 and not Observation.objects.exists()
+    assert f'<p class="error" id="id_kind_error">{words.word("kind_required")}' in page
+    assert f'<p class="error" id="id_from_checking_error">{words.word("checking_required")}' in page
+    assert "This field is required" not in page and "Came round at nine as promised" in page
+    assert re.search(r'<fieldset class="field choices has-error" aria-describedby="id_from_checking_helptext '
+                     r'id_from_checking_error">', page)
+
+
+def test_the_api_still_takes_an_event_without_from_checking(api_as: Any, alice: Any, sam: Person) -> None:
+    saved = api_as(alice).post(f"/people/{sam.pk}/events", {"on": str(TODAY), "kind": "promise_kept"})
+    assert saved.status_code == 201 and saved.json()["from_checking"] is False
+    schema = api_as(alice).get("/openapi.json").json()["components"]["schemas"]["EventIn"]["properties"]
+    assert "Optional" in schema["from_checking"]["description"]
