@@ -7,6 +7,6 @@ class MeasuresConfig(AppConfig):
     verbose_name = "Check-ins and questionnaires"
 
     def ready(self) -> None:
-        from rebond.measures import plugins
+        from rebond.measures import checks, plugins  # noqa: F401  (checks register themselves)
 
         plugins.register_all()

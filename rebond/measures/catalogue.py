@@ -16,7 +16,16 @@ def words() -> dict[str, Any]:
     return data
 
 
-def mood_label(value: int) -> str:
+def checkin_problems() -> dict[str, str]:
+    """What the check-in says when a part is missing or can't be kept, with FREE_TEXT_LIMIT filled in."""
+    from rebond.core.fields import FREE_TEXT_LIMIT
+
+    return {key: str(text).format(limit=f"{FREE_TEXT_LIMIT:,}") for key, text in words()["checkin_problems"].items()}
+
+
+def mood_label(value: int | None) -> str:
+    if value is None:
+        return ""
     for mood in words()["moods"]:
         if mood["value"] == value:
             return str(mood["label"])

@@ -11,7 +11,7 @@ from rebond.measures.presenters import NO_VALIDATED_BANDS
 
 
 def band_specs(instrument: Instrument) -> list[BandSpec]:
-    """Shaded bands, only where the instrument's bands are validated cut-offs (none for the RSES)."""
+    """Shaded bands, only where the instrument's bands are validated cut-offs (none for the RSES or SCS-SF)."""
     if instrument.id in NO_VALIDATED_BANDS:
         return []
     hi = instrument.total_range[1]

@@ -12,18 +12,9 @@ UserOption = Annotated[str, typer.Option("--user", "-u", help="Account name (not
 
 
 def _account(name: str) -> Any:
-    from rebond.accounts.models import User
-    from rebond.cli import RebondError
+    from rebond.cli import account
 
-    if name:
-        user = User.objects.filter(username=name).first()
-        if user is None:
-            raise RebondError(f"There is no account named {name!r}. `rebond user list` shows the accounts.")
-        return user
-    users = list(User.objects.order_by("id")[:2])
-    if len(users) != 1:
-        raise RebondError("Say which account with --user NAME.")
-    return users[0]
+    return account(name, or_the_only_one=True)
 
 
 def _instrument(instrument_id: str) -> Any:
@@ -60,11 +51,22 @@ def take(instrument: str, user: UserOption = "") -> None:
     from rebond.cli import setup_django
 
     setup_django()
-    from rebond.cli import out
+    from rich.markup import escape
+
+    from rebond.cli import RebondError, out
     from rebond.measures import presenters, selectors, services
 
     person = _account(user)
     inst = _instrument(instrument)
+    try:
+        services.questionnaire_allowed(user=person)
+    except services.NotToday as exc:
+        # UX.md Safety: the same rule as the web and the API. Calm words and the help today's check-in leads to.
+        help_ = presenters.checkin_next(person, exc.checkin) or {}
+        out.print(exc.message)
+        _print_lines(out, help_.get("emergency_number"), help_.get("resources", []))
+        out.print("More lines and your safety plan are under Get help now in the web app (/help/).")
+        raise RebondError("No questionnaire today. Nothing was asked or saved.") from None
     out.print(f"[bold]{inst.full_title}[/bold]\n{inst.intro}")
     if inst.content_note:
         out.print(f"\n{inst.content_note}")
@@ -72,8 +74,9 @@ def take(instrument: str, user: UserOption = "") -> None:
     answers: list[int | None] = []
     try:
         for item in inst.items:
-            if item.note_before:
-                out.print(f"\n[italic]{item.note_before}[/italic]")
+            note = presenters.note_before(person, inst, item)
+            if note:
+                out.print(f"\n[italic]{escape(note)}[/italic]")  # names are the person's own text
             anchors = list(item.answers)[:: -1 if inst.display_order == "descending" else 1]
             value = _ask(item, anchors, out)
             answers.append(value)
@@ -102,11 +105,13 @@ def _print_support(user: Any, out: Any) -> None:
 
     support = presenters.support(user)
     out.print(f"\n[bold]{support['heading']}[/bold]\n{support['message']}")
-    if support["emergency_number"]:
-        out.print(f"If you are in danger right now, call {support['emergency_number']}.")
-    else:
-        out.print("If you are in danger right now, call your local emergency number.")
-    for line in support["resources"]:
+    _print_lines(out, support["emergency_number"], support["resources"])
+    out.print(support["footer"])
+
+
+def _print_lines(out: Any, emergency_number: str | None, resources: list[dict[str, Any]]) -> None:
+    out.print(f"If you are in danger right now, call {emergency_number or 'your local emergency number'}.")
+    for line in resources:
         parts = [line.get("name", "")]
         if line.get("phone"):
             parts.append(f"call {line['phone']}")
@@ -115,7 +120,6 @@ def _print_support(user: Any, out: Any) -> None:
             keyword = f"{sms['keyword']} to " if sms.get("keyword") else ""
             parts.append(f"text {keyword}{sms['number']}")
         out.print(" — ".join(p for p in parts if p))
-    out.print(support["footer"])
 
 
 def list_(user: UserOption = "", instrument: Annotated[str, typer.Option(help="Only this questionnaire.")] = "",
@@ -127,8 +131,8 @@ def list_(user: UserOption = "", instrument: Annotated[str, typer.Option(help="O
     from rich.table import Table
 
     from rebond.cli import out
-    from rebond.domain.instruments import load
     from rebond.measures import presenters, selectors
+    from rebond.measures.access import configured
 
     person = _account(user)
     instrument_id = _instrument(instrument).id if instrument else None
@@ -138,7 +142,7 @@ def list_(user: UserOption = "", instrument: Annotated[str, typer.Option(help="O
         return
     table = Table("id", "day", "questionnaire", "total", "range")
     for row in rows:
-        inst = load(row.instrument)
+        inst = configured(row.instrument)
         table.add_row(str(row.pk), f"{selectors.local_date(person, row.taken_at):%Y-%m-%d}", inst.title,
                       presenters.total_text(inst, row.total), inst.band(row.severity).label)
     out.print(table)

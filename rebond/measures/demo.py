@@ -43,7 +43,7 @@ def build(user: Any) -> None:
         for order, (instrument_id, answers) in enumerate(answer_sets.items()):
             if instrument_id in enabled:
                 services.response_create(user=user, instrument_id=instrument_id, answers=answers,
-                                         taken_at=at + timedelta(minutes=4 * order))
+                                         taken_at=at + timedelta(minutes=4 * order), answered_now=False)
     for instrument_id in ("phq9", "gad7"):
         if instrument_id in enabled:
             services.schedule_set(user=user, instrument_id=instrument_id, every_days=14, starts_on=first)

@@ -64,11 +64,15 @@ class About(models.TextChoices):
 
 
 class DailyCheckin(models.Model):
-    """The 20-second check-in: mood, safety and one optional line. Never shown to supporters."""
+    """The 20-second check-in: mood, safety and one optional line. Never shown to supporters.
+
+    ``mood`` is empty only on a day answered "Not safe" or "Not sure" without one: an unsafe answer is kept
+    whatever else is missing (UX.md Safety), so the mood may be left out."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="daily_checkins")
     date = models.DateField(help_text="The day in the person's own time zone.")
-    mood = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
+    mood = models.PositiveSmallIntegerField(null=True, blank=True,
+                                            validators=[MinValueValidator(1), MaxValueValidator(5)])
     safety = models.CharField(max_length=8, choices=Safety.choices)
     about = models.CharField(max_length=8, choices=About.choices, blank=True)
     note = EncryptedTextField(blank=True, default="")

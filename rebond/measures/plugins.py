@@ -8,7 +8,7 @@ from django.http import HttpRequest
 
 
 def today_panel(request: HttpRequest) -> dict[str, Any] | None:
-    from rebond.measures import catalogue, selectors
+    from rebond.measures import catalogue, presenters, selectors
 
     user = request.user
     if not user.is_authenticated:
@@ -23,6 +23,7 @@ def today_panel(request: HttpRequest) -> dict[str, Any] | None:
         "unsafe": unsafe,
         "due": [] if unsafe else selectors.due_today(user=user, today=today),
         "words": catalogue.words(),
+        "who_sees": presenters.who_sees(user, about="checkin") if checkin is None and not unsafe else "",
     }
 
 
@@ -49,7 +50,7 @@ def register_all() -> None:
     from rebond.measures import services
 
     ownership.register("measures", exporter=services.export_measures, deleter=services.delete_measures,
-                       importer=services.import_measures)
+                       importer=services.import_measures, appends=())  # import skips rows already there
     today.register("measures", template="measures/_today.html", order=5, context=today_panel)
     nav.register("Measures", "measures:index", order=40)
     demo.register(measures_demo.build, order=60)

@@ -14,7 +14,13 @@ from django.utils import timezone
 
 from rebond.domain import measure_schedule
 from rebond.domain.instruments import Instrument, load
-from rebond.domain.reliable_change import Change, NoReliableChangeRuleError, reliable_change
+from rebond.domain.reliable_change import (
+    Change,
+    NoReliableChangeRuleError,
+    PairedOutcome,
+    iapt_outcome,
+    reliable_change,
+)
 from rebond.measures.access import enabled_instrument_ids
 from rebond.measures.models import DailyCheckin, MeasureDraft, MeasureResponse, MeasureSchedule, Safety
 
@@ -165,7 +171,8 @@ def checkin_list(
     return list(rows.order_by("-date")[offset: offset + limit]), rows.count()
 
 
-def mood_series(*, user: Any, start: date, end: date) -> list[tuple[date, int]]:
+def mood_series(*, user: Any, start: date, end: date) -> list[tuple[date, int | None]]:
+    """Each check-in day and its mood, oldest first; the mood is None where an unsafe answer came without one."""
     rows = DailyCheckin.objects.filter(user=user, date__gte=start, date__lte=end).order_by("date")
     return [(row.date, row.mood) for row in rows.only("date", "mood")]
 
@@ -175,27 +182,70 @@ def unsafe_today(*, user: Any, today: date) -> bool:
     return DailyCheckin.objects.filter(user=user, date=today, safety__in=list(UNSAFE)).exists()
 
 
+def unsafe_checkin_today(*, user: Any) -> DailyCheckin | None:
+    """Today's check-in (today where the person is) when it said "Not safe" or "Not sure", else None."""
+    return DailyCheckin.objects.filter(user=user, date=user_today(user), safety__in=list(UNSAFE)).first()
+
+
+PAIRED = ("phq9", "gad7")
+Pair = tuple[MeasureResponse, MeasureResponse]  # (PHQ-9, GAD-7)
+
+
+@dataclass(frozen=True)
+class Paired:
+    """PHQ-9 and GAD-7 together (NHS Talking Therapies way of counting): the answer sets compared and the outcome."""
+
+    first: Pair
+    last: Pair
+    outcome: PairedOutcome
+
+    @property
+    def key(self) -> str:
+        """One word key for the outcome, as in checkin.yaml ``paired``: the strongest statement that holds."""
+        o = self.outcome
+        if o.reliable_recovery:
+            return "reliable_recovery"
+        if o.reliable_deterioration:
+            return "reliable_deterioration"
+        if o.recovery:
+            return "recovery"
+        if o.reliable_improvement:
+            return "reliable_improvement"
+        return "no_reliable_change"
+
+
+def paired_outcome_for(
+    *, user: Any, first: Pair | None = None, last: Pair | None = None
+) -> Paired | None:
+    """PHQ-9 and GAD-7 together: ``first`` against ``last`` (each a (PHQ-9, GAD-7) pair of the person's own
+    answers), by default the first answers kept here against the latest. None when either questionnaire is turned
+    off, or, without pairs given, when either has been taken fewer than twice."""
+    enabled = enabled_instrument_ids()
+    if any(instrument_id not in enabled for instrument_id in PAIRED):
+        return None
+    if first is None or last is None:
+        ends = _first_and_latest_pairs(user)
+        if ends is None:
+            return None
+        first, last = first or ends[0], last or ends[1]
+    outcome = iapt_outcome(int(first[0].total), int(last[0].total), int(first[1].total), int(last[1].total))
+    return Paired(first=first, last=last, outcome=outcome)
+
+
+def _first_and_latest_pairs(user: Any) -> tuple[Pair, Pair] | None:
+    firsts: list[MeasureResponse] = []
+    lasts: list[MeasureResponse] = []
+    for instrument_id in PAIRED:
+        rows = MeasureResponse.objects.filter(user=user, instrument=instrument_id).order_by("taken_at", "id")
+        first, last = rows.first(), rows.last()
+        if first is None or last is None or first.pk == last.pk:  # taken fewer than twice
+            return None
+        firsts.append(first)
+        lasts.append(last)
+    return (firsts[0], firsts[1]), (lasts[0], lasts[1])
+
+
 def paired_outcome(*, user: Any) -> str | None:
     """PHQ-9 and GAD-7 together, first against latest, as one of the ``paired`` word keys; None without both twice."""
-    from rebond.domain.reliable_change import iapt_outcome
-
-    enabled = enabled_instrument_ids()
-    if "phq9" not in enabled or "gad7" not in enabled:
-        return None
-    phq = MeasureResponse.objects.filter(user=user, instrument="phq9").order_by("taken_at", "id")
-    gad = MeasureResponse.objects.filter(user=user, instrument="gad7").order_by("taken_at", "id")
-    if phq.count() < 2 or gad.count() < 2:
-        return None
-    first_phq, last_phq = phq.first(), phq.last()
-    first_gad, last_gad = gad.first(), gad.last()
-    assert first_phq and last_phq and first_gad and last_gad
-    outcome = iapt_outcome(int(first_phq.total), int(last_phq.total), int(first_gad.total), int(last_gad.total))
-    if outcome.reliable_recovery:
-        return "reliable_recovery"
-    if outcome.reliable_deterioration:
-        return "reliable_deterioration"
-    if outcome.recovery:
-        return "recovery"
-    if outcome.reliable_improvement:
-        return "reliable_improvement"
-    return "no_reliable_change"
+    paired = paired_outcome_for(user=user)
+    return paired.key if paired else None

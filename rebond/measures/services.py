@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,9 +14,10 @@ from django.utils import timezone
 from rebond.core.fields import FREE_TEXT_LIMIT
 from rebond.domain import measure_schedule
 from rebond.domain.instruments import AnswerError, load, score
-from rebond.measures.access import instrument_for
+from rebond.measures.access import cut_off_for, instrument_for
+from rebond.measures.catalogue import checkin_problems
 from rebond.measures.models import About, DailyCheckin, MeasureDraft, MeasureResponse, MeasureSchedule, Safety
-from rebond.measures.selectors import user_today
+from rebond.measures.selectors import unsafe_checkin_today, user_today
 from rebond.safety.guard import GuardResult, guard_for
 
 
@@ -29,13 +30,38 @@ class AnswersInvalid(ValidationError):
         self.message_text = message
 
 
+class NotToday(Exception):
+    """Today the person said they don't feel safe, or aren't sure (UX.md Safety: no questionnaires on that day).
+    ``checkin`` is today's check-in, for the help it leads to; ``message`` is the calm note to show."""
+
+    def __init__(self, checkin: DailyCheckin) -> None:
+        from rebond.measures.catalogue import words
+
+        self.checkin = checkin
+        self.message = str(words()["unsafe_today"])
+        super().__init__(self.message)
+
+
+def questionnaire_allowed(*, user: Any) -> None:
+    """THE rule for every door (web, API, CLI): no questionnaire is answered on a day whose check-in said "Not safe"
+    or "Not sure". Raises NotToday. Answers brought back from an export, or made as demo data, are not being
+    answered now (``answered_now=False``), so they skip it."""
+    checkin = unsafe_checkin_today(user=user)
+    if checkin is not None:
+        raise NotToday(checkin)
+
+
 def response_create(
-    *, user: Any, instrument_id: str, answers: Sequence[Any], taken_at: datetime | None = None
+    *, user: Any, instrument_id: str, answers: Sequence[Any], taken_at: datetime | None = None,
+    answered_now: bool = True,
 ) -> MeasureResponse:
-    """Score one complete answer set and keep it; the draft for that questionnaire goes."""
+    """Score one complete answer set and keep it; the draft for that questionnaire goes. NotToday on a day marked
+    unsafe when the answers are ``answered_now`` (not brought back from an export or made as demo data)."""
     instrument = instrument_for(instrument_id)
+    if answered_now:
+        questionnaire_allowed(user=user)
     try:
-        result = score(instrument.id, answers)
+        result = score(instrument.id, answers, cut_off=cut_off_for(instrument.id))
     except AnswerError as exc:
         raise AnswersInvalid(exc.message, index=exc.index) from exc
     response = MeasureResponse(
@@ -60,12 +86,16 @@ def response_delete(*, response: MeasureResponse) -> None:
     response.delete()
 
 
-def draft_save(*, user: Any, instrument_id: str, answers: Sequence[Any]) -> MeasureDraft | None:
+def draft_save(
+    *, user: Any, instrument_id: str, answers: Sequence[Any], answered_now: bool = True
+) -> MeasureDraft | None:
     """Keep unfinished answers as they are: an unanswered item stays ``None``, never zero.
 
-    Saving a draft with nothing answered removes it.
+    Saving a draft with nothing answered removes it. NotToday on a day marked unsafe when ``answered_now``.
     """
     instrument = instrument_for(instrument_id)
+    if answered_now:
+        questionnaire_allowed(user=user)
     if isinstance(answers, str | bytes) or not isinstance(answers, Sequence):
         raise AnswersInvalid("Answers need to be a list, one place for each question.", index=None)
     if len(answers) > len(instrument.items):
@@ -79,8 +109,9 @@ def draft_save(*, user: Any, instrument_id: str, answers: Sequence[Any]) -> Meas
             clean.append(None)
             continue
         if isinstance(value, bool) or not isinstance(value, int) or not item.min_value <= value <= item.max_value:
+            kind = "an answer" if isinstance(value, int) and not isinstance(value, bool) else "a whole number"
             raise AnswersInvalid(
-                f"Question {item.number} needs an answer from {item.min_value} to {item.max_value}, or none yet.",
+                f"Question {item.number} needs {kind} from {item.min_value} to {item.max_value}, or none yet.",
                 index=index,
             )
         clean.append(value)
@@ -132,25 +163,54 @@ def schedule_stop(*, user: Any, instrument_id: str) -> None:
     MeasureSchedule.objects.filter(user=user, instrument=instrument_id).delete()
 
 
+class CheckinSaved(NamedTuple):
+    checkin: DailyCheckin
+    created: bool
+    guard: GuardResult
+    left_out: dict[str, str]  # parts of an unsafe answer that could not be kept, each with why (plain words)
+
+
+def _is_mood(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int) and 1 <= value <= 5
+
+
 def checkin_save(
-    *, user: Any, on: date, mood: Any, safety: str, about: str = "", note: str = ""
-) -> tuple[DailyCheckin, bool, GuardResult]:
-    """Save the day's check-in (one per day; saving again replaces it). Returns (check-in, created, guard)."""
+    *, user: Any, on: date, mood: Any, safety: Any, about: Any = "", note: Any = ""
+) -> CheckinSaved:
+    """Save the day's check-in (one per day; saving again replaces it).
+
+    An answer of "Not safe" or "Not sure" is never refused for the other parts (UX.md Safety): it is saved with
+    whatever else can be kept. A missing mood or "about" stays empty (help then covers both kinds); a mood or a
+    line that can't be stored is left out and named in ``left_out``. A "Safe" answer with a part missing or wrong
+    is a ValidationError naming each part, so nothing is saved half-done.
+    """
+    _words = checkin_problems()
     errors: dict[str, list[str]] = {}
     if on > user_today(user):
-        errors["date"] = ["The day can't be in the future — pick today or an earlier day."]
-    if isinstance(mood, bool) or not isinstance(mood, int) or not 1 <= mood <= 5:
-        errors["mood"] = ["Pick how you feel, from 1 (very low) to 5 (very good)."]
-    if safety not in Safety.values:
-        errors["safety"] = ["Pick Safe, Not sure or Not safe."]
-    about = about or ""
-    if safety == Safety.SAFE:
-        about = ""
-    elif safety in Safety.values and about not in About.values:
-        errors["about"] = ["Say whether this is about you, or about someone hurting or scaring you."]
-    note = (note or "").strip()
-    if len(note) > FREE_TEXT_LIMIT:
-        errors["note"] = [f"Please keep this to {FREE_TEXT_LIMIT:,} characters."]
+        errors["date"] = [_words["date"]]
+    if not isinstance(safety, str) or safety not in Safety.values:
+        errors["safety"] = [_words["safety"]]
+    unsafe = safety in (Safety.NOT_SAFE, Safety.NOT_SURE)
+    left_out: dict[str, str] = {}
+    if not _is_mood(mood):
+        if not unsafe:
+            errors["mood"] = [_words["mood"]]
+        elif mood not in (None, ""):
+            left_out["mood"] = _words["mood_left_out"]
+        mood = None
+    # Not answered (or not one of the two): left open, and the help shown covers both kinds.
+    about = about if unsafe and isinstance(about, str) and about in About.values else ""
+    if note is None:
+        note = ""
+    problem = ("note_type" if not isinstance(note, str) else
+               "note_long" if len(note.strip()) > FREE_TEXT_LIMIT else "")
+    if problem:
+        if not unsafe:
+            errors["note"] = [_words[problem]]
+        else:
+            left_out["note"] = _words[f"{problem}_left_out"]
+        note = ""
+    note = note.strip()
     if errors:
         raise ValidationError(errors)
     # The guard reads the line before anything else is done with it (contributing.md, Free text).
@@ -165,7 +225,7 @@ def checkin_save(
             for name, value in fields.items():
                 setattr(checkin, name, value)
             checkin.save()
-    return checkin, created, result
+    return CheckinSaved(checkin, created, result, left_out)
 
 
 def checkin_delete(*, user: Any, on: date) -> bool:
@@ -220,7 +280,7 @@ def import_measures(user: Any, data: Any) -> int:
                 continue
             try:
                 response_create(user=user, instrument_id=row["instrument"], answers=row.get("answers"),
-                                taken_at=taken_at)
+                                taken_at=taken_at, answered_now=False)
             except AnswersInvalid as exc:
                 raise ValidationError([f"A {row['instrument']} row can't be scored: {exc.message_text}"]) from None
             except Http404:  # a questionnaire this deployment has turned off is skipped
@@ -248,7 +308,8 @@ def import_measures(user: Any, data: Any) -> int:
         for row in data.get("drafts") or []:
             if isinstance(row, dict) and not MeasureDraft.objects.filter(user=user, instrument=row.get("instrument")).exists():
                 try:
-                    draft_save(user=user, instrument_id=str(row.get("instrument")), answers=row.get("answers") or [])
+                    draft_save(user=user, instrument_id=str(row.get("instrument")), answers=row.get("answers") or [],
+                               answered_now=False)
                 except (Http404, AnswersInvalid):
                     continue
                 count += 1

@@ -9,7 +9,7 @@ import pytest
 
 from rebond.measures import selectors, services
 from rebond.measures.models import DailyCheckin
-from tests.conftest import client_for, make_user
+from tests.conftest import client_for, html, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -35,13 +35,59 @@ def test_saving_again_the_same_day_replaces_it(alice: Any) -> None:
     assert saved.mood == 3 and saved.note == "better now"
 
 
-def test_missing_answers_are_named_and_nothing_lost(alice: Any) -> None:
-    response = client_for(alice).post("/measures/checkin/", {"safety": "not_safe", "note": "keep me"})
-    html = response.content.decode()
+def test_a_safe_answer_missing_its_mood_is_named_and_nothing_lost(alice: Any) -> None:
+    response = client_for(alice).post("/measures/checkin/", {"safety": "safe", "note": "keep me"})
+    page = html(response)
     assert response.status_code == 422
-    assert "Pick how you feel" in html and "Say whether this is about you" in html
-    assert 'value="keep me"' in html
+    assert "Pick how you feel, from 1 (very low) to 5 (very good)." in page
+    assert 'value="keep me"' in page
     assert not DailyCheckin.objects.exists()
+
+
+@pytest.mark.parametrize("safety", ["not_safe", "not_sure"])
+def test_an_unsafe_answer_is_never_sent_back(alice: Any, safety: str) -> None:
+    """UX.md Safety: with no mood and no "about", the answer is still saved and leads straight to help for both
+    kinds, crisis lines first, then domestic-violence help and device tips."""
+    client = client_for(alice)
+    response = client.post("/measures/checkin/", {"safety": safety, "note": "keep me"})
+    assert response.status_code == 302 and response["Location"] == "/measures/checkin/help/"
+    saved = DailyCheckin.objects.get(user=alice)
+    assert (saved.mood, saved.safety, saved.about, saved.note) == (None, safety, "", "keep me")
+    assert selectors.unsafe_today(user=alice, today=selectors.user_today(alice))
+    page = html(client.get("/measures/checkin/help/"))
+    assert "Your answer is saved" in page and "Pick how you feel" not in page
+    assert page.index("116 123") < page.index("0808 2000 247")  # Samaritans before Refuge (alice is in GB)
+    assert "location sharing" in page and "Change today's check-in" in page
+    assert "Questionnaires and practices can wait" in " ".join(html(client.get("/")).split())
+
+
+def test_an_unsafe_answer_without_a_mood_still_routes_by_who_it_is_about(alice: Any) -> None:
+    client = client_for(alice)
+    mine = client.post("/measures/checkin/", {"safety": "not_safe", "about": "myself"})
+    assert mine["Location"] == "/help/" and DailyCheckin.objects.get().mood is None
+    someone = client.post("/measures/checkin/", {"safety": "not_sure", "about": "someone"})
+    assert someone["Location"] == "/measures/checkin/help/"
+    page = html(client.get("/measures/checkin/help/"))
+    assert "You deserve to be safe" in page and "Your answer is saved" not in page
+
+
+def test_an_unsafe_answer_says_what_it_could_not_keep(alice: Any) -> None:
+    client = client_for(alice)
+    response = client.post("/measures/checkin/", {"mood": "9", "safety": "not_safe", "about": "myself"},
+                           follow=True)
+    assert response.redirect_chain[-1][0] == "/help/"
+    assert "Your mood wasn't saved, because it needs to be a number from 1 to 5" in html(response)
+    assert DailyCheckin.objects.get().mood is None
+
+
+def test_a_day_without_a_mood_is_listed_but_not_charted(alice: Any) -> None:
+    today = selectors.user_today(alice)
+    services.checkin_save(user=alice, on=today - timedelta(days=1), mood=4, safety="safe")
+    services.checkin_save(user=alice, on=today, mood=None, safety="not_sure")
+    page = html(client_for(alice).get("/measures/mood/"))
+    assert "No mood given" in page and "Good (4)" in page
+    assert page.count('class="dot"') == 1
+    assert f"/measures/checkin/{today.isoformat()}/delete/" in page
 
 
 def test_not_safe_about_myself_goes_to_crisis_lines(alice: Any) -> None:
@@ -113,8 +159,6 @@ def test_api_checkins(api_as: Any, alice: Any, bob: Any, charlie: Any) -> None:
     assert dv.json()["next"]["device_tips"]
     future = api.put(f"/checkins/{(today + timedelta(days=2)).isoformat()}", {"mood": 3, "safety": "safe"})
     assert future.status_code == 422 and future.json()["detail"][0]["loc"] == ["body", "date"]
-    missing_about = api.post("/checkins", {"mood": 3, "safety": "not_safe"})
-    assert missing_about.status_code == 422 and missing_about.json()["detail"][0]["loc"] == ["body", "about"]
     assert api.post("/checkins", {"mood": 6, "safety": "safe"}).status_code == 422
     assert api.post("/checkins", {"mood": 3, "safety": "fine"}).status_code == 422
     assert api.post("/checkins", {"mood": 3, "safety": "safe", "note": "x" * 5001}).status_code == 422
@@ -128,6 +172,48 @@ def test_api_checkins(api_as: Any, alice: Any, bob: Any, charlie: Any) -> None:
     assert api.get(f"/checkins/{today.isoformat()}").json()["safety"] == "not_safe"
     assert api.delete(f"/checkins/{today.isoformat()}").status_code == 204
     assert DailyCheckin.objects.filter(user=alice).count() == 1
+
+
+def test_api_unsafe_answer_without_mood_or_about_still_saves_with_help(api_as: Any, alice: Any) -> None:
+    api = api_as(alice)
+    response = api.post("/checkins", {"safety": "not_safe"})
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert (body["mood"], body["mood_label"], body["about"], body["left_out"]) == (None, None, None, {})
+    help_ = body["next"]
+    assert help_["kind"] == "crisis_and_dv_help" and help_["url"] == "/measures/checkin/help/"
+    assert help_["device_tips"] and help_["emergency_number"] == "999"
+    kinds = [line["kind"] for line in help_["resources"]]
+    assert kinds.index("crisis") < kinds.index("dv")
+    assert DailyCheckin.objects.get(user=alice).safety == "not_safe"
+
+
+@pytest.mark.parametrize(("sent", "left_out"), [
+    ({"mood": 9}, "mood"), ({"mood": "low"}, "mood"), ({"mood": 2, "note": "x" * 5001}, "note"),
+    ({"mood": 2, "note": 7}, "note"),
+])
+def test_api_unsafe_answer_keeps_what_it_can(api_as: Any, alice: Any, sent: dict[str, Any], left_out: str) -> None:
+    response = api_as(alice).post("/checkins", {"safety": "not_sure", "about": "myself", **sent})
+    assert response.status_code == 201
+    body = response.json()
+    assert list(body["left_out"]) == [left_out] and "wasn't saved" in body["left_out"][left_out]
+    assert body["next"]["kind"] == "crisis_lines"
+    saved = DailyCheckin.objects.get(user=alice)
+    assert saved.safety == "not_sure" and saved.note == ""
+    assert saved.mood == (None if left_out == "mood" else 2)
+
+
+@pytest.mark.parametrize(("sent", "loc", "words"), [
+    ({}, "mood", "Pick how you feel, from 1 (very low) to 5 (very good)."),
+    ({"mood": "4"}, "mood", "Pick how you feel, from 1 (very low) to 5 (very good)."),
+    ({"mood": 4, "note": "x" * 5001}, "note", "Please keep this to 5,000 characters."),
+])
+def test_api_safe_answer_problems_are_plain_words(api_as: Any, alice: Any, sent: dict[str, Any], loc: str,
+                                                  words: str) -> None:
+    response = api_as(alice).post("/checkins", {"safety": "safe", **sent})
+    assert response.status_code == 422
+    assert response.json()["detail"] == [{"loc": ["body", loc], "msg": words}]
+    assert not DailyCheckin.objects.exists()
 
 
 def test_api_note_crisis_payload(api_as: Any, alice: Any) -> None:

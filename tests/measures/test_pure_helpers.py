@@ -79,3 +79,16 @@ def test_due_dates_are_in_window_spaced_and_never_too_soon(starts_on: date, ever
 def test_two_week_floor() -> None:
     assert min_every_days("phq9") == 14 and min_every_days("gad7") == 14
     assert min_every_days("pcl5") == 28
+
+
+@pytest.mark.parametrize("instrument_id", INSTRUMENT_IDS)
+def test_only_validated_cut_offs_are_shaded(instrument_id: str) -> None:
+    from rebond.measures.charts import band_specs
+
+    instrument = load(instrument_id)
+    specs = band_specs(instrument)
+    if instrument_id in {"rses", "scssf"}:  # conventional ranges / Neff's rough guide (instruments.md)
+        assert specs == []
+        assert all("(" in band.label for band in instrument.bands)  # the words say what kind of range it is
+    else:
+        assert [s.label for s in specs] == [band.label for band in instrument.bands]

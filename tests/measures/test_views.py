@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -51,6 +52,16 @@ def test_index_lists_every_instrument_with_its_intro(alice: Any) -> None:
     assert ">Measures</a>" in page_text(client_for(alice).get("/"))  # in the navigation
 
 
+def test_each_card_on_the_index_carries_its_credit_line(alice: Any) -> None:
+    """UX.md Key screens, Measures: the credit line under each instrument."""
+    html = page_text(client_for(alice).get("/measures/"))
+    cards = html.split('<li class="card">')[1:]
+    assert len(cards) == len(INSTRUMENT_IDS)
+    for instrument_id, card in zip(INSTRUMENT_IDS, cards, strict=True):
+        instrument = load(instrument_id)
+        assert escape(instrument.title) in card and f'<p class="credit small">{escape(instrument.credit)}</p>' in card
+
+
 def test_each_questionnaire_is_a_plain_form_with_exact_anchors(alice: Any) -> None:
     client = client_for(alice)
     for instrument_id in INSTRUMENT_IDS:
@@ -73,7 +84,7 @@ def test_phq9_item9_says_who_sees_it_before_the_question(alice: Any) -> None:
     note = html.index("Who sees your answer")
     assert "Nobody is alerted" in html
     assert note < html.index("9. Thoughts that you would be better off dead")
-    assert "support-panel" not in html
+    assert 'class="item9-panel"' in html and "is-open" not in html  # in the page, hidden until an answer above 0
 
 
 def test_draft_saves_as_you_go_and_survives_reload(alice: Any) -> None:
@@ -92,17 +103,38 @@ def test_draft_saves_as_you_go_and_survives_reload(alice: Any) -> None:
     assert not MeasureResponse.objects.exists()
 
 
-def test_htmx_change_on_item9_opens_support_panel_at_once(alice: Any) -> None:
+def test_htmx_change_on_item9_keeps_the_saved_state_of_the_support_panel(alice: Any) -> None:
     client = client_for(alice)
     html = client.post("/measures/phq9/draft/", {"q9": "1"}, HTTP_HX_REQUEST="true").content.decode()
-    assert 'id="support-9" hx-swap-oob="true"' in html and "support-panel" in html
+    assert 'id="support-9" class="item9-panel is-open" hx-swap-oob="true"' in html and "support-panel" in html
     assert "/safety-plan/" in html and 'href="/help/"' in html
     assert "risk" not in html.lower()
+    assert html.startswith("Your answers so far are saved. Help is here if you want it, just below question 9.")
     cleared = client.post("/measures/phq9/draft/", {"q9": "0"}, HTTP_HX_REQUEST="true").content.decode()
-    assert "support-panel" not in cleared
+    assert 'class="item9-panel" hx-swap-oob="true"' in cleared and "is-open" not in cleared
+    assert "just below question 9" not in cleared
     again = client.post("/measures/phq9/draft/", {"q9": "2"}, HTTP_HX_REQUEST="true")
-    assert "support-panel" in again.content.decode()
-    assert "support-panel" in page_text(client.get("/measures/phq9/take/"))  # after a reload too
+    assert "is-open" in again.content.decode()
+    assert 'class="item9-panel is-open"' in page_text(client.get("/measures/phq9/take/"))  # after a reload too
+
+
+def test_item9_support_panel_is_in_the_page_and_linked_for_css_without_javascript(alice: Any) -> None:
+    html = page_text(client_for(alice).get("/measures/phq9/take/"))
+    panel = html.index('<div id="support-9" class="item9-panel"')
+    assert html.index("9. Thoughts that you would be better off dead") < panel < html.index("10. If you checked")
+    assert 'aria-labelledby="support-heading"' in html[panel:] and 'id="support-heading"' in html[panel:]
+    hint = html.index('id="support-9-hint"')
+    assert html.index('aria-describedby="note-9 support-9-hint"') < hint < panel  # said as the group is entered
+    assert "help options show just below this question" in html[hint:panel]
+    q9 = re.findall(r'<input type="radio" name="q9"[^>]*>', html)
+    assert len(q9) == 4 and all('aria-controls="support-9"' in tag for tag in q9)
+    assert 'aria-controls' not in html.split('name="q8"')[0]  # only question 9 controls the panel
+    assert "<script" not in html.split("</main>")[0].split("<main")[-1]  # no script in the page body
+    css = (Path(__file__).parents[2] / "rebond/static/rebond/measures.css").read_text()
+    assert '.questionnaire:has(input[name="q9"]:checked:not([value="0"])) .item9-panel { display: block; }' in css
+    assert "rebond/measures.css" in html
+    for other in ("gad7", "pcl5"):
+        assert "item9-panel" not in client_for(alice).get(f"/measures/{other}/take/").content.decode()
 
 
 def test_unfinished_submit_is_kept_as_draft_not_scored(alice: Any) -> None:
@@ -160,7 +192,9 @@ def test_charts_shade_bands_only_where_validated(alice: Any) -> None:
     assert "<svg" in rses and 'class="band ' not in rses and "no official cut-offs" in rses
     assert "Typical (conventional range)" in rses
     scssf = page_text(client.get("/measures/scssf/"))
-    assert 'class="band ' in scssf
+    # Neff's ranges are a rough guide, not validated cut-offs: words stay, labelled so; nothing is shaded.
+    assert "<svg" in scssf and 'class="band ' not in scssf and "no official cut-offs" in scssf
+    assert "Moderate (rough guide)" in scssf
     for hidden in ("Self-kindness", "Isolation", "Over-identification"):
         assert hidden not in scssf
     gad7 = page_text(client.get("/measures/gad7/"))
@@ -250,3 +284,49 @@ def test_item9_support_without_a_region_says_local_emergency_number_first(charli
     html = page_text(client.get(location))
     panel = html[html.index("support-panel"):]
     assert panel.index("call your local emergency number") < panel.index("Open my safety plan")
+
+
+def test_history_pages_beyond_fifty_rows(alice: Any, bob_shared: Any, charlie: Any) -> None:
+    now = timezone.now()
+    for back in range(55):  # oldest 54 days ago, newest today
+        answers = [3, 0, 3, 3, 0, 0, 3, 0, 0, 3] if back == 0 else [1] * 10  # the newest is in the high range
+        services.response_create(user=alice, instrument_id="rses", answers=answers,
+                                 taken_at=now - timedelta(days=back))
+    client = client_for(alice)
+    first = page_text(client.get("/measures/rses/"))
+    assert first.count("<tr><td>") == 50 and "Page 1 of 2" in first and 'href="?page=2"' in first
+    assert "Newer" not in first
+    second = page_text(client.get("/measures/rses/?page=2"))
+    assert second.count("<tr><td>") == 5 and "Page 2 of 2" in second and 'href="?page=1"' in second
+    assert "Older" not in second
+    latest = load("rses").band("high").summary
+    assert escape(latest) in first and escape(latest) in second  # "Most recently" is the newest on every page
+    assert second.count('class="dot"') == 55  # the chart always has every result
+    assert page_text(client.get("/measures/rses/?page=99")).count("<tr><td>") == 5
+    assert page_text(client.get("/measures/rses/?page=x")).count("<tr><td>") == 50
+    for other in (bob_shared, charlie):
+        html = signed_in(other).get("/measures/rses/?page=2").content.decode()
+        assert "<tr><td>" not in html and "Page 2" not in html
+
+
+def test_mood_page_reaches_earlier_days(alice: Any, charlie: Any) -> None:
+    from rebond.measures.selectors import user_today
+
+    today = user_today(alice)
+    for back, mood in ((0, 4), (70, 2), (130, 5)):
+        services.checkin_save(user=alice, on=today - timedelta(days=back), mood=mood, safety="safe")
+    client = client_for(alice)
+    first = page_text(client.get("/measures/mood/"))
+    assert "the last 60 days" in first and "Good (4)" in first and "Low (2)" not in first
+    assert 'href="?page=2">Earlier days' in first and "Later days" not in first
+    second = page_text(client.get("/measures/mood/?page=2"))
+    start, end = today - timedelta(days=119), today - timedelta(days=60)
+    assert f"Your mood, {start:%-d %B %Y} to {end:%-d %B %Y}" in second
+    assert "Low (2)" in second and "Good (4)" not in second and "Very good (5)" not in second
+    assert 'href="?page=1">Later days' in second and 'href="?page=3">Earlier days' in second
+    third = page_text(client.get("/measures/mood/?page=3"))
+    assert "Very good (5)" in third and "Earlier days" not in third
+    assert "No check-ins in these 60 days" in page_text(client.get("/measures/mood/?page=4"))
+    assert page_text(client.get("/measures/mood/?page=-3")).count('class="dot"') == 1
+    others = page_text(client_for(charlie).get("/measures/mood/?page=2"))
+    assert "Low (2)" not in others and "Earlier days" not in others
