@@ -7,6 +7,7 @@ Every read by someone else goes through `read_scope`, which writes the access lo
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -42,15 +43,6 @@ def share_between(*, viewer: Any, owner_id: int) -> Share | None:
     return Share.objects.filter(owner_id=owner_id, viewer=viewer).select_related("owner").first()
 
 
-def can_view(viewer: Any, owner: Any, scope: str) -> bool:
-    if scope not in SCOPES or viewer is None or not getattr(viewer, "is_authenticated", False):
-        return False
-    if viewer.pk == owner.pk:
-        return True
-    share = share_between(viewer=viewer, owner_id=owner.pk)
-    return share is not None and scope in effective_scopes(share)
-
-
 def share_or_404(*, viewer: Any, owner_id: int) -> Share:
     """The share that lets `viewer` see something of `owner_id`'s, or 404."""
     share = share_between(viewer=viewer, owner_id=owner_id)
@@ -69,6 +61,20 @@ def shared_owner_or_404(viewer: Any, owner_id: int, scope: str) -> Any:
     if scope not in effective_scopes(share):
         raise Http404("Not found.")
     return share.owner
+
+
+def refuse_shared_write(viewer: Any, owner_id: int | None, scope: str) -> None:
+    """Someone tries to change a record that isn't theirs, through the owner's own pages or endpoints.
+
+    PermissionDenied (403) when the owner shares `scope` with them (they can see it, and a share is read-only);
+    nothing otherwise, so the caller answers 404 exactly as if the record didn't exist (docs/care.md)."""
+    if owner_id is None or viewer is None or getattr(viewer, "pk", None) == owner_id:
+        return
+    try:
+        shared_owner_or_404(viewer, owner_id, scope)
+    except Http404:
+        return
+    raise PermissionDenied("This share is read-only: only the person who made it can change their record.")
 
 
 def deny_write(viewer: Any, owner_id: int) -> None:
@@ -104,11 +110,71 @@ def share_for_reading(*, user: Any, share_id: int) -> Share:
     return share
 
 
+def _owner_changes(*, user: Any, row: Any, writer_id: int | None, refusal: str) -> Any:
+    """The owner may change a row someone in their circle wrote for them. The writer, while the share stands,
+    can see the row and so gets 403 with a plain reason; anyone else gets 404, as if it weren't there."""
+    if row is None:
+        raise Http404("Not found.")
+    if row.owner_id == user.pk:
+        return row
+    if writer_id == user.pk and share_between(viewer=user, owner_id=row.owner_id) is not None:
+        raise PermissionDenied(refusal)
+    raise Http404("Not found.")
+
+
+def homework_for_change(*, user: Any, homework_id: int) -> Any:
+    """Homework the owner may mark done. The clinician who gave it (they can see it) gets 403; anyone else 404."""
+    from rebond.care.models import Homework
+
+    homework = Homework.objects.filter(pk=homework_id).first()
+    return _owner_changes(user=user, row=homework, writer_id=homework.clinician_id if homework else None,
+                          refusal="Only the person it was given to can mark it done.")
+
+
+def note_for_change(*, user: Any, note_id: int) -> Any:
+    """A note the owner may put away. The supporter who sent it (with a share) gets 403; anyone else 404."""
+    from rebond.care.models import Encouragement
+
+    note = Encouragement.objects.filter(pk=note_id).first()
+    return _owner_changes(user=user, row=note, writer_id=note.sender_id if note else None,
+                          refusal="Only the person you wrote to can put a note away.")
+    if note.owner_id == user.pk:
+        return note
+    if note.sender_id == user.pk and share_between(viewer=user, owner_id=note.owner_id) is not None:
+        raise PermissionDenied("Only the person you wrote to can put a note away.")
+    raise Http404("Not found.")
+
+
 def log_read(*, viewer: Any, owner: Any, scope: str, via: str = "web") -> None:
-    if viewer.pk == owner.pk:
+    log_reads(viewer=viewer, reads=[(owner, scope)], via=via)
+
+
+def log_reads(*, viewer: Any, reads: list[tuple[Any, str]], via: str = "web") -> None:
+    """Write looks by `viewer` at (owner, scope) pairs to each owner's log: one row per reader, part, door and
+    owner's day, counting the looks. A few queries however many pairs (one read, an update per part and day,
+    the new rows in one insert), so a dashboard of 100 people costs the same as one of 10."""
+    from django.db.models import F
+
+    from rebond.measures.selectors import user_today
+
+    now = timezone.now()
+    wanted = {(owner.pk, scope, user_today(owner, now=now)): owner for owner, scope in reads if owner.pk != viewer.pk}
+    if not wanted:
         return
-    AccessLog.objects.create(owner=owner, viewer=viewer, viewer_name=_name(viewer), scope=scope, via=via,
-                             at=timezone.now())
+    existing = set(AccessLog.objects.filter(viewer=viewer, via=via, owner_id__in={k[0] for k in wanted},
+                                            scope__in={k[1] for k in wanted}, day__in={k[2] for k in wanted})
+                   .values_list("owner_id", "scope", "day"))
+    groups: dict[tuple[str, Any], list[int]] = {}
+    for owner_id, scope, day in wanted.keys() & existing:
+        groups.setdefault((scope, day), []).append(owner_id)
+    name = _name(viewer)
+    for (scope, day), owner_ids in groups.items():
+        AccessLog.objects.filter(viewer=viewer, via=via, scope=scope, day=day, owner_id__in=owner_ids).update(
+            count=F("count") + 1, at=now, viewer_name=name)
+    AccessLog.objects.bulk_create([
+        AccessLog(owner=owner, viewer=viewer, viewer_name=name, scope=scope, via=via, day=day, first_at=now, at=now)
+        for (owner_id, scope, day), owner in wanted.items() if (owner_id, scope, day) not in existing
+    ], ignore_conflicts=True)  # a look at the same moment from another request already made the row
 
 
 def read_scope(viewer: Any, owner_id: int, scope: str, *, via: str = "web") -> Any:
@@ -116,6 +182,41 @@ def read_scope(viewer: Any, owner_id: int, scope: str, *, via: str = "web") -> A
     owner = shared_owner_or_404(viewer, owner_id, scope)
     log_read(viewer=viewer, owner=owner, scope=scope, via=via)
     return owner
+
+
+# What a session summary can hold: promises, questionnaires, thought records (and a clinician's own homework).
+SUMMARY_SCOPES: frozenset[str] = frozenset({Scope.PROMISES, Scope.MEASURES, Scope.THOUGHTS})
+
+
+@dataclass(frozen=True)
+class SummaryGrant:
+    """What one reader may see in a session summary of `owner`'s record."""
+
+    owner: Any
+    scopes: frozenset[str]
+    mine: bool  # the owner's own summary: everything, homework from every clinician
+    homework_from: Any | None  # a clinician sees the homework they gave; a supporter none
+
+
+def summary_grant(viewer: Any, owner_id: int) -> SummaryGrant:
+    """The owner sees all of their own summary. Anyone else sees the summary scopes they were given, and a clinician
+    the homework they gave; with neither it is a 404. Call `log_summary` once the summary is really shown."""
+    if getattr(viewer, "pk", None) == owner_id:
+        return SummaryGrant(owner=viewer, scopes=SUMMARY_SCOPES, mine=True, homework_from=None)
+    share = share_or_404(viewer=viewer, owner_id=owner_id)
+    scopes = effective_scopes(share) & SUMMARY_SCOPES
+    clinician = share.role == CircleRole.CLINICIAN
+    if not scopes and not clinician:
+        raise Http404("Not found.")
+    return SummaryGrant(owner=share.owner, scopes=scopes, mine=False, homework_from=viewer if clinician else None)
+
+
+def log_summary(viewer: Any, grant: SummaryGrant, data: dict[str, Any], *, via: str = "web") -> None:
+    """Write each scope a summary showed someone else, and the homework if it listed any, to the owner's log."""
+    if grant.mine:
+        return
+    parts = sorted(grant.scopes) + (["homework"] if (data.get("homework") or {}).get("items") else [])
+    log_reads(viewer=viewer, reads=[(grant.owner, part) for part in parts], via=via)
 
 
 def _name(user: Any) -> str:

@@ -12,7 +12,7 @@ class CareConfig(AppConfig):
         from rebond.core import demo, nav, ownership, today
 
         ownership.register("care", exporter=services.export_all, deleter=services.delete_all,
-                           importer=services.import_all)
+                           importer=services.import_all, appends=("homework",))  # shares never come from a file
         nav.register("Clients", "care:clients", order=40, roles={"clinician", "supporter"})
         nav.register("Sharing", "care:index", order=90, roles={"client"})
         today.register("care", template="care/_today.html", order=15, context=panels.today_context)

@@ -1,8 +1,9 @@
 """The clinician's (or supporter's) table across the people who share with them.
 
-Each column shows only what that person shares: last activity from shared scopes, scores where measures are
-shared, flags only where safety alerts are shared and the clinician has stated how often they check. Every read
-is written to each person's access log (one row per scope per look).
+Each column shows only what that person shares: last activity from shared scopes (a read of the part the date
+came from), scores where measures are shared, flags only where safety alerts are shared and the clinician has
+stated how often they check. Every read is written to each person's access log (one row per part a day, counting
+the looks).
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from django.db.models import Max
 from django.utils import timezone
 
 from rebond.care import access, reads, selectors
-from rebond.care.models import AccessLog, CircleRole, Homework, Scope
+from rebond.care.models import CircleRole, Homework, Scope
 
 COLUMNS = [("name", "Name"), ("activity", "Last active"), ("homework", "Homework"), ("flags", "Flags")]
 
 
-def _last_activity(owner_ids_by_scope: dict[str, list[int]]) -> dict[int, datetime]:
-    """The latest write per person across the scopes they share, a few grouped queries in all."""
+def _last_activity(owner_ids_by_scope: dict[str, list[int]]) -> dict[int, tuple[datetime, str]]:
+    """The latest write per person across the scopes they share, and the scope it is in (the date is a read of
+    that part, logged as one), a few grouped queries in all."""
     from rebond.journal.models import JournalEntry
     from rebond.measures.models import MeasureResponse
     from rebond.promises.models import CheckIn, Victory
@@ -31,18 +33,35 @@ def _last_activity(owner_ids_by_scope: dict[str, list[int]]) -> dict[int, dateti
         (Scope.MEASURES, MeasureResponse, "taken_at"), (Scope.THOUGHTS, ThoughtRecord, "updated_at"),
         (Scope.JOURNAL, JournalEntry, "updated_at"),
     ]
-    latest: dict[int, datetime] = {}
+    latest: dict[int, tuple[datetime, str]] = {}
     for scope, model, field in sources:
         ids = owner_ids_by_scope.get(scope) or []
         if not ids:
             continue
         for row in model.objects.filter(user_id__in=ids).values("user_id").annotate(last=Max(field)):
-            if row["last"] and (row["user_id"] not in latest or row["last"] > latest[row["user_id"]]):
-                latest[row["user_id"]] = row["last"]
+            if row["last"] and (row["user_id"] not in latest or row["last"] > latest[row["user_id"]][0]):
+                latest[row["user_id"]] = (row["last"], scope)
     return latest
 
 
-def rows(*, viewer: Any, sort: str = "name") -> list[dict[str, Any]]:
+def rows(*, viewer: Any, sort: str = "name", via: str = "web") -> list[dict[str, Any]]:
+    """Every row, each look written to its person's log."""
+    return page(viewer=viewer, sort=sort, via=via)[0]
+
+
+def page(*, viewer: Any, sort: str = "name", via: str = "web", offset: int = 0,
+         limit: int | None = None) -> tuple[list[dict[str, Any]], int]:
+    """Rows `offset` to `offset + limit` of the sorted table, and how many there are. Only the rows returned are
+    written to the access log: a person on another page was not looked at."""
+    everyone = sorted(_rows(viewer=viewer), key=_sort_key(sort), reverse=sort in {"activity", "flags"})
+    shown = everyone[offset:] if limit is None else everyone[offset:offset + limit]
+    access.log_reads(viewer=viewer, reads=[read for row in shown for read in row["reads"]], via=via)
+    return shown, len(everyone)
+
+
+def _rows(*, viewer: Any) -> list[dict[str, Any]]:
+    """One row per person who shares with `viewer`, with the (owner, scope) reads it shows. The number of queries
+    does not grow with the number of people: each kind of read is one query for everyone."""
     from rebond.measures.selectors import user_today
 
     shares = selectors.shares_received(user=viewer)
@@ -55,44 +74,37 @@ def rows(*, viewer: Any, sort: str = "name") -> list[dict[str, Any]]:
     latest = _last_activity(by_scope)
     homework: dict[int, list[Homework]] = {}
     if is_clinician:
-        for h in Homework.objects.filter(clinician=viewer, owner_id__in=[s.owner_id for s in shares]):
-            homework.setdefault(h.owner_id, []).append(h)
-    taken: dict[int, set[str]] = {}
-    if by_scope.get(Scope.MEASURES):
-        from rebond.measures.models import MeasureResponse
-
-        for user_id, instrument in (MeasureResponse.objects.filter(user_id__in=by_scope[Scope.MEASURES])
-                                    .order_by().values_list("user_id", "instrument").distinct()):
-            taken.setdefault(user_id, set()).add(instrument)
-    now = timezone.now()
-    log: list[AccessLog] = []
+        homework = selectors.homework_given_to(owner_ids=[s.owner_id for s in shares], clinician=viewer)
+    owners = {share.owner_id: share.owner for share in shares}
+    scores = reads.latest_scores_for([owners[pk] for pk in by_scope.get(Scope.MEASURES, [])])
+    flagged = list(by_scope.get(Scope.SAFETY_ALERTS, [])) if is_clinician and pledged else []
+    alerts = reads.safety_alerts_for([owners[pk] for pk in flagged])
+    seen = selectors.flags_seen_for(owner_ids=flagged, viewer=viewer) if flagged else {}
     out = []
     for share in shares:
         owner = share.owner
-        scopes = access.effective_scopes(share)
+        active, active_in = latest.get(owner.pk, (None, ""))
         row: dict[str, Any] = {"owner": owner, "share": share, "name": str(owner.display_name or owner.username),
-                               "last_active": latest.get(owner.pk), "scores": None, "flags": None,
-                               "homework": None, "unseen_flags": 0}
-        if Scope.MEASURES in scopes:
-            row["scores"] = reads.latest_scores(owner, taken.get(owner.pk, set()))
-            log.append(_log(viewer, owner, Scope.MEASURES, now))
-        if Scope.SAFETY_ALERTS in scopes and is_clinician and pledged:
-            alerts = reads.safety_alerts(owner)
-            seen = selectors.flags_seen(owner=owner, viewer=viewer)
-            row["flags"] = alerts
-            row["unseen_flags"] = sum(1 for a in alerts if a["source"] not in seen)
-            log.append(_log(viewer, owner, Scope.SAFETY_ALERTS, now))
+                               "last_active": active, "scores": None, "flags": None,
+                               "homework": None, "unseen_flags": 0, "reads": [],
+                               # they share alerts, and the clinician must give check times and an urgent line first
+                               "alerts_need_pledge": is_clinician and not pledged
+                               and Scope.SAFETY_ALERTS in access.effective_scopes(share)}
+        if active_in:
+            row["reads"].append((owner, active_in))
+        if owner.pk in scores:
+            row["scores"] = scores[owner.pk]
+            row["reads"].append((owner, Scope.MEASURES))
+        if owner.pk in alerts:
+            row["flags"] = [{**a, "seen": a["source"] in seen[owner.pk]} for a in alerts[owner.pk]]
+            row["unseen_flags"] = sum(1 for a in alerts[owner.pk] if a["source"] not in seen[owner.pk])
+            row["reads"].append((owner, Scope.SAFETY_ALERTS))
         if is_clinician:
             row["homework"] = selectors.adherence(homework.get(owner.pk, []), user_today(owner))
+            if owner.pk in homework:
+                row["reads"].append((owner, "homework"))
         out.append(row)
-    if log:
-        AccessLog.objects.bulk_create(log)
-    return sorted(out, key=_sort_key(sort), reverse=sort in {"activity", "flags"})
-
-
-def _log(viewer: Any, owner: Any, scope: str, at: datetime) -> AccessLog:
-    return AccessLog(owner=owner, viewer=viewer, viewer_name=str(viewer.display_name or viewer.username)[:150],
-                     scope=scope, via="web", at=at)
+    return out
 
 
 def _sort_key(sort: str) -> Any:

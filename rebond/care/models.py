@@ -5,10 +5,15 @@ A share is the person's consent, scope by scope. Revoking deletes the share row,
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 
 from rebond.core.fields import EncryptedTextField
+
+if TYPE_CHECKING:
+    from rebond.domain.homework import Progress
 
 
 class Scope(models.TextChoices):
@@ -59,20 +64,31 @@ class Share(models.Model):
         indexes = [models.Index(fields=["viewer", "owner"])]
 
 
+# What a log row can name: a shared scope, or the homework a clinician gave (theirs to see, the person's to know).
+LOGGED_READS: list[tuple[str, str]] = [*Scope.choices, ("homework", "Homework they gave you")]
+
+
 class AccessLog(models.Model):
-    """One read of the owner's data by someone else. Kept for the owner; the reader's name is kept if they leave."""
+    """Someone else's looks at one part of the owner's record on one day (the owner's day): how many, the first
+    and the latest. One row per reader, part, door and day, so a dashboard refreshed all day stays one honest line.
+    Kept for the owner; the reader's name is kept if they leave."""
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="care_access_log")
     viewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                related_name="care_reads")
     viewer_name = models.CharField(max_length=150)
-    scope = models.CharField(max_length=16, choices=Scope.choices)
+    scope = models.CharField(max_length=16, choices=LOGGED_READS)
     via = models.CharField(max_length=8, default="web")
-    at = models.DateTimeField()
+    day = models.DateField()
+    first_at = models.DateTimeField()
+    at = models.DateTimeField()  # the latest look that day
+    count = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["owner", "at"])]
+        constraints = [models.UniqueConstraint(fields=["owner", "viewer", "scope", "via", "day"],
+                                               name="care_log_one_row_a_day")]
 
 
 class ClinicianPledge(models.Model):
@@ -131,8 +147,10 @@ class Homework(models.Model):
     note = EncryptedTextField(owner_field="owner", blank=True, default="", max_chars=1000)
     assigned_on = models.DateField()
     due_on = models.DateField()
-    done_at = models.DateTimeField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)  # the person marked it done
     created_at = models.DateTimeField(auto_now_add=True)
+    # Not a column: how far along it is, counted from the work (set by rebond.care.progress.with_progress).
+    progress: Progress
 
     class Meta:
         ordering = ["due_on", "id"]

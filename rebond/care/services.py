@@ -138,17 +138,16 @@ def share_update(*, user: Any, share: Share, scopes: list[str] | None = None,
 
 
 def share_revoke(*, user: Any, share: Share) -> None:
-    """End a share at once. Nothing is sent to the viewer; their next request is simply a 404."""
+    """End a share at once. Nothing is sent to the viewer; their next request is simply a 404. The record of when
+    they saw safety flags stays, so the person keeps that history."""
     if share.owner_id != user.pk:
         raise access.PermissionDenied("Only the person who shared can end this share.")
-    with transaction.atomic():
-        FlagSeen.objects.filter(owner=user, viewer_id=share.viewer_id).delete()
-        share.delete()
+    share.delete()  # when flags were seen (FlagSeen) stays: it is the person's history, not the viewer's access
 
 
 # --- the clinician's pledge and safety flags ---------------------------------------------------------------------
 
-def pledge_set(*, user: Any, check_frequency: str, urgent_contact: str) -> ClinicianPledge:
+def pledge_set(*, user: Any, check_frequency: str, urgent_contact: str) -> tuple[ClinicianPledge, GuardResult]:
     errors: dict[str, list[str]] = {}
     if user.role != CircleRole.CLINICIAN:
         errors["__all__"] = ["Only clinicians receive safety alerts."]
@@ -161,12 +160,13 @@ def pledge_set(*, user: Any, check_frequency: str, urgent_contact: str) -> Clini
                                     "practice's number or the local crisis line."]
     if errors:
         raise ValidationError(errors)
+    result = guard_for(user, check_frequency, urgent_contact)
     pledge = ClinicianPledge.objects.filter(user=user).first() or ClinicianPledge(user=user)
     pledge.check_frequency = check_frequency[:120]
     pledge.urgent_contact = urgent_contact
     pledge.full_clean()
     pledge.save()
-    return pledge
+    return pledge, result
 
 
 def flag_acknowledge(*, viewer: Any, owner: Any, source: str) -> FlagSeen:
@@ -213,9 +213,9 @@ def homework_assign(*, clinician: Any, owner: Any, kind: str, due_on: date, assi
     if not 1 <= count <= 14:
         errors["count"] = ["Ask for between 1 and 14."]
     if kind == HomeworkKind.QUESTIONNAIRE:
-        from rebond.domain.instruments import INSTRUMENT_IDS
+        from rebond.measures.access import enabled_instrument_ids
 
-        if instrument not in INSTRUMENT_IDS:
+        if instrument not in enabled_instrument_ids():
             errors["instrument"] = ["Pick which questionnaire."]
     else:
         instrument = ""
@@ -257,6 +257,20 @@ def summary_thoughts_set(*, user: Any, record_ids: list[int], within: list[int])
     return len(chosen)
 
 
+def summary_thoughts_replace(*, user: Any, record_ids: list[int]) -> set[int]:
+    """Make exactly these finished records the ones summaries may quote (the API's PUT). Unknown ids are a 422."""
+    from rebond.thoughts import selectors as thoughts
+
+    rows, _ = thoughts.record_list(user=user, status="done", limit=10_000)
+    own = {r.pk for r in rows}
+    unknown = sorted(set(record_ids) - own)
+    if unknown:
+        raise ValidationError({"record_ids": [
+            f"These aren't finished thought records of yours: {', '.join(str(i) for i in unknown[:10])}."]})
+    summary_thoughts_set(user=user, record_ids=list(record_ids), within=sorted(own))
+    return set(record_ids)
+
+
 # --- data ownership ----------------------------------------------------------------------------------------------
 
 def export_all(user: Any) -> dict[str, Any]:
@@ -274,7 +288,8 @@ def export_all(user: Any) -> dict[str, Any]:
             for s in Share.objects.filter(viewer=user).select_related("owner")
         ],
         "access_log": [
-            {"who": row.viewer_name, "scope": row.scope, "via": row.via, "at": row.at.isoformat()}
+            {"who": row.viewer_name, "scope": row.scope, "via": row.via, "day": row.day.isoformat(),
+             "count": row.count, "first_at": row.first_at.isoformat(), "at": row.at.isoformat()}
             for row in AccessLog.objects.filter(owner=user).order_by("at", "id")
         ],
         "encouragements": [
@@ -288,6 +303,10 @@ def export_all(user: Any) -> dict[str, Any]:
             for h in Homework.objects.filter(owner=user).order_by("due_on", "id")
         ],
         "pledge": _pledge_export(user),
+        "flags_seen": [
+            {"by": f.viewer.username, "source": f.source, "seen_at": f.seen_at.isoformat()}
+            for f in FlagSeen.objects.filter(owner=user).select_related("viewer").order_by("seen_at", "id")
+        ],
         "summary_thought_records": sorted(SummaryThought.objects.filter(owner=user)
                                           .values_list("record_id", flat=True)),
     }

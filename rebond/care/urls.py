@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rebond.care import views
+from rebond.care import views, views_viewer
 
 app_name = "care"
 
@@ -16,13 +16,13 @@ urlpatterns = [
     path("notes/<int:note_id>/dismiss/", views.note_dismiss, name="note_dismiss"),
     path("summary/", views.my_summary, name="summary"),
     path("summary/thoughts/", views.summary_thoughts, name="summary_thoughts"),
-    path("join/", views.join, name="join"),
-    path("join/<str:code>/", views.join, name="join_code"),
-    path("clients/", views.clients, name="clients"),
-    path("clients/pledge/", views.pledge, name="pledge"),
-    path("clients/<int:owner_id>/", views.client, name="client"),
+    path("join/", views_viewer.join, name="join"),
+    path("join/<str:code>/", views_viewer.join, name="join_code"),
+    path("clients/", views_viewer.clients, name="clients"),
+    path("clients/pledge/", views_viewer.pledge, name="pledge"),
+    path("clients/<int:owner_id>/", views_viewer.client, name="client"),
     path("clients/<int:owner_id>/summary/", views.client_summary, name="client_summary"),
-    path("clients/<int:owner_id>/flags/", views.flag_ack, name="flag_ack"),
-    path("clients/<int:owner_id>/encourage/", views.encourage, name="encourage"),
-    path("clients/<int:owner_id>/homework/", views.homework_assign, name="homework_assign"),
+    path("clients/<int:owner_id>/flags/", views_viewer.flag_ack, name="flag_ack"),
+    path("clients/<int:owner_id>/encourage/", views_viewer.encourage, name="encourage"),
+    path("clients/<int:owner_id>/homework/", views_viewer.homework_assign, name="homework_assign"),
 ]

@@ -4,27 +4,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import client_for, make_user
-
-
-def signed_in(user: Any) -> Any:
-    """A browser session; clinicians turn two-step sign-in on first, as they must."""
-    if user.role == "clinician":
-        import pyotp
-
-        from rebond.accounts import twofactor
-
-        secret = twofactor.new_secret()
-        twofactor.enable(user=user, secret=secret, code=pyotp.TOTP(secret).now())
-    return client_for(user)
-
-
-def share(owner: Any, viewer: Any, scopes: list[str] | None = None, role: str = "clinician") -> Any:
-    """Share through the real invitation flow, so tests walk the same path people do."""
-    from rebond.care import services
-
-    _, code = services.invitation_create(user=owner, role=role, scopes=scopes)
-    return services.invitation_accept(user=viewer, code=code)
+from tests.conftest import make_user, share, signed_in  # noqa: F401  (re-exported for the care tests)
 
 
 @pytest.fixture
@@ -51,3 +31,33 @@ def alice_data(alice: Any) -> Any:
     measures.response_create(user=alice, instrument_id="phq9", answers=[1, 1, 1, 1, 1, 1, 1, 1, 0])
     journal.entry_create(user=alice, kind="gratitude", body="A private page about the garden")
     return alice
+
+
+def sign_in_as(page: Any, live_server: Any, user: Any) -> None:
+    """Give the browser a signed-in session (two-step sign-in is tested elsewhere)."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    url = live_server.url.replace("127.0.0.1", "localhost")  # the host the page fixture browses
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": url}])
+
+
+@pytest.fixture
+def busy_months() -> tuple[Any, Any]:
+    """alice with three busy months (bench/care_seed.py) and bob, her clinician with every default scope, for the
+    browser tests (which make their own users: they run against a live server)."""
+    from bench.care_seed import three_months
+    from rebond.care import services
+    from tests.conftest import two_step_on
+
+    alice = make_user("alice", "client", time_zone="Europe/London", region="GB")
+    bob = make_user("bob", "clinician", time_zone="America/New_York", region="US")
+    two_step_on(bob)
+    _, code = services.invitation_create(user=alice, role="clinician")
+    services.invitation_accept(user=bob, code=code)
+    made = three_months(alice, bob)
+    assert made["thought_records"] >= 25 and made["homework"] >= 12
+    return alice, bob

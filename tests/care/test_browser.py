@@ -67,12 +67,15 @@ def test_invite_accept_view_revoke(page: Any) -> None:
 
     sign_in(page, "alice")
     page.goto("/care/")
-    assert page.locator("#log-heading + table").get_by_text("bob").first.is_visible()
+    assert page.locator("#log table").get_by_text("bob").first.is_visible()
     page.get_by_role("link", name="See what they see").click()
     assert page.get_by_text("Called my sister back").is_visible()
     axe_check(page)
     page.goto("/care/")
-    page.get_by_role("button", name="Stop sharing with bob").click()
+    page.get_by_role("link", name="Stop sharing with bob").click()
+    page.wait_for_url("**/revoke/")
+    axe_check(page)
+    page.get_by_role("button", name="Yes, stop sharing with bob").click()
     assert page.get_by_text("No message was sent").is_visible()
     sign_out(page)
 
@@ -81,4 +84,64 @@ def test_invite_accept_view_revoke(page: Any) -> None:
     assert response is not None and response.status == 404
     page.goto("/care/clients/")
     assert page.get_by_text("Nobody shares with you yet").is_visible()
+    axe_check(page)
+
+
+def test_the_summary_the_pledge_and_the_today_panel_pass_axe(page: Any, live_server: Any,
+                                                             busy_months: tuple[Any, Any]) -> None:
+    """The pages the first test doesn't reach, with real content: the summary's SVG chart and tables (both sides),
+    the pledge form (empty, with its errors, then given) and the care panel on Today (homework and a note)."""
+    from rebond.care import services
+    from tests.care.conftest import share, sign_in_as
+
+    alice, bob = busy_months
+    friend = make_user("dave", "supporter")
+    share(alice, friend, None, role="supporter")
+    services.encouragement_send(sender=friend, owner=alice, text="Thinking of you this week")
+
+    sign_in_as(page, live_server, bob)
+    page.goto(f"/care/clients/{alice.pk}/summary/")
+    assert page.locator("svg.trust-chart").is_visible() and page.locator("table").count() >= 2
+    axe_check(page)
+    page.goto("/care/clients/pledge/")
+    axe_check(page)
+    page.get_by_label("How often you check rebond").fill(" ")  # only a space: the errors sit beside the fields
+    page.get_by_label("Where clients turn when it's urgent").fill(" ")
+    page.get_by_role("button", name="Save").click()
+    assert page.locator("#check_frequency_error").is_visible()
+    axe_check(page)
+
+    page.context.clear_cookies()
+    sign_in_as(page, live_server, alice)
+    page.goto("/care/summary/")
+    assert page.locator("svg.trust-chart").is_visible()
+    assert page.get_by_role("button", name="Save my choice").is_visible()
+    axe_check(page)
+    page.goto("/")
+    panel = page.locator(".care-today")
+    assert panel.get_by_text("Thinking of you this week").is_visible()
+    assert panel.get_by_role("button", name="Mark as done").first.is_visible()
+    axe_check(page)
+
+
+def test_on_an_unsafe_day_today_keeps_promises_and_lets_homework_wait(page: Any) -> None:
+    """Today showed "2 thought records due" with Start on a "Not safe" day; UX.md: no questionnaires or practices then."""
+    from rebond.care import services as care
+    from rebond.measures import selectors, services
+    from rebond.promises import services as promises
+    from tests.conftest import share
+
+    alice = make_user("alice", "client", time_zone="Europe/London", region="GB")
+    bob = make_user("bob", "clinician")
+    share(alice, bob)
+    today = selectors.user_today(alice)
+    promises.promise_create(user=alice, text="Drink a glass of water", rrule="FREQ=DAILY", starts_on=today)
+    care.homework_assign(clinician=bob, owner=alice, kind="thought_records", count=2, due_on=today, assigned_on=today)
+    services.checkin_save(user=alice, on=today, mood=2, safety="not_safe", about="myself")
+    sign_in(page, "alice")
+    main = page.get_by_role("main")
+    assert main.get_by_text("Homework can wait today.").is_visible()
+    assert main.get_by_role("heading", name="Drink a glass of water").is_visible()
+    assert main.get_by_role("link", name="Start").count() == 0
+    assert main.get_by_role("button", name="Mark as done").count() == 0
     axe_check(page)

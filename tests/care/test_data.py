@@ -80,3 +80,13 @@ def test_demo_adds_a_clinician_with_two_clients_and_can_run_twice(db: None) -> N
     owners = set(Share.objects.filter(viewer=clinician).values_list("owner__username", flat=True))
     assert owners == {"demo", "demo-client2"}
     assert User.objects.filter(username__startswith="demo").count() == 3
+
+
+def test_rebond_demo_names_the_demo_clinician_and_their_two_step_sign_in(db: None, capsys: Any) -> None:
+    from rebond.cli import run
+
+    assert run(["demo", "--name", "demo-care"]) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert "'demo-care-clinician'" in said and "two-step sign-in" in said
+    shared = Share.objects.get(owner__username="demo-care", viewer__username="demo-care-clinician")
+    assert "safety_alerts" in shared.scopes
