@@ -10,7 +10,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from rebond.core.api_base import Page, current_user
-from rebond.domain import helplines, practice_change
+from rebond.domain import helplines, practice_change, suggest_practice
 from rebond.practice import content, selectors, services
 from rebond.practice.models import ExerciseSession
 
@@ -60,6 +60,8 @@ class HelpOut(Schema):
 
 class SessionWriteOut(SessionOut):
     help: HelpOut
+    note: str  # a word about the numbers, as the web page says it ("" without an after number)
+    suggestion: str | None  # an exercise slug to try next when distress rose (5-4-3-2-1), else None
 
 
 class ChangeOut(Schema):
@@ -73,13 +75,15 @@ class LearnItemOut(Schema):
     title: str
     summary: str
     kind: str
-    evidence: str
+    evidence: str | None  # None for a guide: advice, not a treatment
     evidence_label: str
     evidence_meaning: str
 
 
 class LearnPageOut(LearnItemOut):
     evidence_note: str
+    sources: list[str]
+    reviewed: date | None
     html: str
 
 
@@ -129,7 +133,10 @@ def session_create(request: HttpRequest, payload: SessionIn) -> Status:
     user = current_user(request)
     session = services.session_create(user=user, exercise=payload.exercise, distress_before=payload.distress_before,
                                       distress_after=payload.distress_after, finished=payload.finished, on=payload.on)
-    return Status(201, {**_session_out(session), "help": _help(user, session.distress_after)})
+    before, after = session.distress_before, session.distress_after
+    return Status(201, {**_session_out(session), "help": _help(user, after),
+                        "note": practice_change.after_note(before, after),
+                        "suggestion": suggest_practice.GROUNDING if practice_change.rose(before, after) else None})
 
 
 @router.get("/practice/sessions", response=Page[SessionOut])
@@ -173,4 +180,5 @@ def learn_get(request: HttpRequest, slug: str) -> dict[str, Any]:
     page = content.learn_page(slug)
     if page is None:
         raise HttpError(404, "Not found.")
-    return {**_learn_item(page), "evidence_note": page.evidence_note, "html": page.html}
+    return {**_learn_item(page), "evidence_note": page.evidence_note, "sources": list(page.sources),
+            "reviewed": page.reviewed, "html": page.html}

@@ -1,16 +1,19 @@
-"""`rebond breathe`: a calm breathing pacer in the terminal. Ctrl+C stops it kindly."""
+"""`rebond breathe`: a calm breathing pacer in the terminal. Ctrl+C stops it kindly.
+`rebond practice log`: keep how a practice went (distress before and after), as the web page does."""
 
 from __future__ import annotations
 
 import time
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from rebond.cli import RebondError, out
+from rebond.cli import RebondError, account, help_lines, out, setup_django
 
 BREATHING = ("paced-breathing", "square-breathing")
 TICKS_PER_SECOND = 10
+
+practice_app = typer.Typer(help="Keep a record of your practices.", no_args_is_help=True)
 
 
 def _sleep(seconds: float) -> None:
@@ -18,10 +21,19 @@ def _sleep(seconds: float) -> None:
     time.sleep(seconds)
 
 
+def _region_help(region: str | None) -> None:
+    """The region's emergency number and lines, as every command shows them (rebond.cli.help_lines)."""
+    from rebond.safety.guard import GuardResult
+
+    help_lines(GuardResult(detected=True, region=region))
+
+
 def breathe(
     cycles: Annotated[int, typer.Option("--cycles", "-n", min=1, max=100, help="How many rounds to breathe.")] = 6,
     exercise: Annotated[str, typer.Option(help="paced-breathing (in 4, out 6) or square-breathing (4 sides).")]
     = "paced-breathing",
+    who: Annotated[str, typer.Option("--account", help="Your account, so the help lines at the end are your region's.")]
+    = "",
 ) -> None:
     """Breathe along with a pacer in the terminal. In and out only, no holding. Ctrl+C stops any time."""
     from rich.progress import BarColumn, Progress, TextColumn
@@ -31,6 +43,10 @@ def breathe(
     item = content.exercise(exercise)
     if item is None or not item.pacer:
         raise RebondError(f"Pick one of: {', '.join(BREATHING)}.")
+    region = None
+    if who:
+        setup_django()
+        region = getattr(account(who), "region", "") or None
     out.print(f"[bold]{item.title}[/bold] — {item.summary}")
     out.print("Eyes open is fine. Stop any time with Ctrl+C. If you feel dizzy, stop and breathe normally.\n")
     try:
@@ -52,8 +68,38 @@ def breathe(
     except KeyboardInterrupt:
         out.print("\nStopped. That's completely fine. Let your breath find its own pace.")
         return
-    out.print("\nDone. Notice how you feel now. If it's still a lot, `rebond` has Get help now at /help/.")
+    out.print("\nDone. Notice how you feel now. If it's still a lot, help is there:")
+    _region_help(region)
+
+
+@practice_app.command("log")
+def practice_log(
+    name: Annotated[str, typer.Argument(help="The account.")],
+    exercise: Annotated[str, typer.Argument(help="The practice, e.g. paced-breathing or grounding-5-4-3-2-1.")],
+    before: Annotated[int, typer.Option(min=0, max=10, help="Distress before, 0 (calm) to 10.")],
+    after: Annotated[int | None, typer.Option(min=0, max=10, help="Distress after, 0 to 10 (optional).")] = None,
+    stopped_early: Annotated[bool, typer.Option("--stopped-early", help="You stopped early. That's okay.")] = False,
+) -> None:
+    """Keep how a practice went: distress before and, if you like, after."""
+    setup_django()
+    from django.core.exceptions import ValidationError
+
+    from rebond.domain import practice_change
+    from rebond.practice import services
+
+    user: Any = account(name)
+    try:
+        session = services.session_create(user=user, exercise=exercise, distress_before=before,
+                                          distress_after=after, finished=not stopped_early)
+    except ValidationError as exc:
+        raise RebondError("; ".join(" ".join(m) for m in exc.message_dict.values())) from exc
+    out.print(practice_change.saved_words(session.distress_before, session.distress_after), highlight=False)
+    if practice_change.offers_help(session.distress_after):
+        out.print("\nIt's still a lot right now. Some days one practice isn't enough, and that's not your fault. "
+                  "No one is told, and no one is watching.")
+        _region_help(getattr(user, "region", "") or None)
 
 
 def register(app: typer.Typer) -> None:
     app.command("breathe")(breathe)
+    app.add_typer(practice_app, name="practice")

@@ -7,6 +7,7 @@ with `nh3`, so nothing in a content file can put a script or a style attribute o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -64,22 +65,27 @@ class Exercise:
 
 @dataclass(frozen=True)
 class LearnPage:
+    """A Learn page. An approach (a therapy) has an evidence grade, the sources it rests on and the day they were last
+    checked; a guide (how to find a therapist, the trust guides) is advice, not a treatment, so it has none."""
+
     slug: str
     title: str
     summary: str
     kind: str  # "approach" or "guide"
-    evidence: str
+    evidence: str | None
     evidence_note: str
     order: int
     html: str
+    sources: tuple[str, ...] = ()
+    reviewed: date | None = None
 
     @property
     def evidence_label(self) -> str:
-        return EVIDENCE_WORDS[self.evidence][0]
+        return EVIDENCE_WORDS[self.evidence][0] if self.evidence else ""
 
     @property
     def evidence_meaning(self) -> str:
-        return EVIDENCE_WORDS[self.evidence][1]
+        return EVIDENCE_WORDS[self.evidence][1] if self.evidence else ""
 
 
 def _exercise(data: dict[str, Any]) -> Exercise:
@@ -134,13 +140,20 @@ def learn_pages() -> tuple[LearnPage, ...]:
     pages = []
     for path in LEARN.glob("*.md"):
         meta, body = split_front_matter(path.read_text(encoding="utf-8"))
-        evidence = str(meta.get("evidence", "limited"))
-        if evidence not in EVIDENCE_WORDS:
-            raise ValueError(f"{path.name}: unknown evidence level {evidence!r}")
+        kind = str(meta.get("kind", "approach"))
+        evidence = meta.get("evidence")
+        reviewed = meta.get("reviewed")
+        if kind == "approach" and evidence not in EVIDENCE_WORDS:
+            raise ValueError(f"{path.name}: an approach needs an evidence level, not {evidence!r}")
+        if kind != "approach" and evidence is not None:
+            raise ValueError(f"{path.name}: a guide is not a treatment, so it has no evidence level")
+        if reviewed is not None and not isinstance(reviewed, date):
+            raise ValueError(f"{path.name}: reviewed is a date (YYYY-MM-DD)")
         pages.append(LearnPage(
-            slug=path.stem, title=str(meta["title"]), summary=str(meta.get("summary", "")),
-            kind=str(meta.get("kind", "approach")), evidence=evidence, evidence_note=str(meta.get("evidence_note", "")),
+            slug=path.stem, title=str(meta["title"]), summary=str(meta.get("summary", "")), kind=kind,
+            evidence=str(evidence) if evidence else None, evidence_note=str(meta.get("evidence_note", "")),
             order=int(meta.get("order", 100)), html=render_markdown(body),
+            sources=tuple(str(s) for s in meta.get("sources") or []), reviewed=reviewed,
         ))
     return tuple(sorted(pages, key=lambda p: (p.order, p.title)))
 

@@ -7,7 +7,7 @@ may change shape while they are being built. A source that can't be read simply 
 from __future__ import annotations
 
 import logging
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.apps import apps
@@ -20,7 +20,6 @@ from rebond.practice import content
 from rebond.practice.services import user_today
 
 log = logging.getLogger(__name__)
-RECENT_DAYS = 3
 CROSSED = "crossed"
 
 
@@ -38,19 +37,23 @@ def unsafe_today(user: Any, today: date) -> bool:
     return bool(measure_selectors.unsafe_today(user=user, today=today))
 
 
-def recent_high_distress(user: Any, today: date) -> bool:
-    """A check-in with a very low or low mood today or in the last few days, or an own rating of 8+ after a practice."""
+def recent_hard_practice(user: Any, today: date) -> bool:
+    """The person's own rating of 8 or more after a practice, today or in the last few days."""
     from rebond.practice.models import ExerciseSession
 
-    since = today - timedelta(days=RECENT_DAYS - 1)
-    if ExerciseSession.objects.filter(user=user, on__gte=since, distress_after__gte=8).exists():
-        return True
+    since = suggest_practice.recent_since(today)
+    return ExerciseSession.objects.filter(user=user, on__gte=since, on__lte=today, distress_after__gte=8).exists()
+
+
+def recent_hard_checkin(user: Any, today: date) -> bool:
+    """A check-in with a very low or low mood, today or in the last few days."""
     if not _installed("measures"):
         return False
     try:
         from rebond.measures.models import DailyCheckin
     except ImportError:
         return False
+    since = suggest_practice.recent_since(today)
     moods = DailyCheckin.objects.filter(user=user, date__gte=since, date__lte=today).values_list("mood", flat=True)
     return any(suggest_practice.is_high_distress(mood=mood) for mood in moods)
 
@@ -58,12 +61,9 @@ def recent_high_distress(user: Any, today: date) -> bool:
 def recent_missed_promise(user: Any, today: date) -> bool:
     if not _installed("promises"):
         return False
-    try:
-        from rebond.promises.models import CheckIn
-    except ImportError:
-        return False
-    since = today - timedelta(days=RECENT_DAYS)
-    return CheckIn.objects.filter(user=user, on__gte=since, on__lte=today, outcome="missed").exists()
+    from rebond.promises import selectors as promises
+
+    return promises.missed_between(user=user, start=suggest_practice.recent_since(today), end=today)
 
 
 def recent_crossed_boundary(user: Any, today: date) -> int | None:
@@ -78,7 +78,7 @@ def recent_crossed_boundary(user: Any, today: date) -> int | None:
         from rebond.boundaries.models import BoundaryLog
     except ImportError:
         return None
-    since = today - timedelta(days=RECENT_DAYS)
+    since = suggest_practice.recent_since(today)
     logs = (BoundaryLog.objects.filter(user=user, outcome=CROSSED, on__gte=since, on__lte=today)
             .select_related("boundary", "boundary__person").order_by("-on", "-id"))
     for log_row in logs[:20]:
@@ -118,7 +118,8 @@ def facts_for(user: Any, today: date) -> tuple[suggest_practice.Facts, str | Non
     boundary_id = _safe_value(recent_crossed_boundary, user, today)
     script_url = boundary_script_url(boundary_id) if boundary_id is not None else None
     facts = suggest_practice.Facts(
-        high_distress=bool(_safe_value(recent_high_distress, user, today)),
+        hard_checkin=bool(_safe_value(recent_hard_checkin, user, today)),
+        hard_practice=bool(_safe_value(recent_hard_practice, user, today)),
         boundary_crossed=boundary_id is not None,
         promise_missed=bool(_safe_value(recent_missed_promise, user, today)),
         boundary_script_available=script_url is not None,

@@ -15,9 +15,9 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
-from rebond.domain import helplines, practice_change
+from rebond.domain import helplines, practice_change, suggest_practice
 from rebond.practice import content, panels, selectors, services
 from rebond.practice.models import ExerciseSession
 
@@ -40,6 +40,12 @@ def _titles() -> dict[str, str]:
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     user = request.user
+    unsafe = panels.unsafe_today(user, services.user_today(user))
+    if unsafe and request.GET.get("all") != "1":
+        # UX.md Safety: on an unsafe day, no practices. Help comes first, then only grounding (as on Get help now);
+        # the rest is one link away for a person who asks for it.
+        return render(request, "practice/index_unsafe.html",
+                      {"grounding": content.exercise(suggest_practice.GROUNDING)})
     try:
         number = max(1, int(request.GET.get("page", "1")))
     except ValueError:
@@ -51,7 +57,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "practice/index.html", {
         "exercises": content.exercises(), "history": history, "page": page,
         "change": selectors.distress_change(user=user),
-        "unsafe": panels.unsafe_today(user, services.user_today(user)),
+        "unsafe": unsafe,
     })
 
 
@@ -59,7 +65,7 @@ def _help_context(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     region = getattr(user, "region", "") or None
     return {
-        "crisis_lines": [line for line in helplines.lines_for(region) if line.kind in {"crisis", "text"}],
+        "crisis_lines": helplines.talk_lines(region),
         "region_emergency": helplines.emergency_number(region),
     }
 
@@ -82,9 +88,9 @@ def exercise(request: HttpRequest, slug: str) -> HttpResponse:
             errors = exc.message_dict
         else:
             if practice_change.offers_help(session.distress_after):
-                return render(request, "practice/help_after.html",
-                              {"exercise": item, "session": session, **_help_context(request)})
-            messages.success(request, _saved_words(session))
+                # Redirect, then show: a reload of the help page must not save the session a second time.
+                return redirect("practice:session_help", session_id=session.pk)
+            messages.success(request, practice_change.saved_words(session.distress_before, session.distress_after))
             return redirect("practice:index")
     others = [e for e in content.exercises() if e.slug != item.slug]
     return render(request, "practice/exercise.html", {
@@ -93,20 +99,37 @@ def exercise(request: HttpRequest, slug: str) -> HttpResponse:
     }, status=422 if errors else 200)
 
 
-def _saved_words(session: ExerciseSession) -> str:
-    if session.distress_after is None:
-        return f"Saved. Distress before: {session.distress_before} of 10."
-    return (f"Saved. Distress before: {session.distress_before}, after: {session.distress_after}. "
-            "Whatever the numbers say, you took the time.")
-
-
 @login_required
-@require_POST
-def session_delete(request: HttpRequest, session_id: int) -> HttpResponse:
+@require_GET
+def session_help(request: HttpRequest, session_id: int) -> HttpResponse:
+    """The calm page after a practice that left distress at 8 or more. The person's own sessions only."""
     try:
         session = selectors.session_get(user=request.user, session_id=session_id)
     except ExerciseSession.DoesNotExist:
         raise Http404("Not found.") from None
+    if not practice_change.offers_help(session.distress_after):
+        return redirect("practice:index")
+    return render(request, "practice/help_after.html",
+                  {"exercise": content.exercise(session.exercise), "session": session, **_help_context(request)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_delete(request: HttpRequest, session_id: int) -> HttpResponse:
+    """GET asks first; the history's button sends `ask` when JavaScript is off (see journal.views.entry_delete)."""
+    try:
+        session = selectors.session_get(user=request.user, session_id=session_id)
+    except ExerciseSession.DoesNotExist:
+        raise Http404("Not found.") from None
+    if request.method == "GET":
+        title = _titles().get(session.exercise, session.exercise)
+        return render(request, "confirm_delete.html", {
+            "what": f"{title} on {session.on:%A %-d %B %Y}",
+            "action": reverse("practice:session_delete", args=[session.pk]),
+            "back_url": reverse("practice:index") + "#history",
+        })
+    if request.POST.get("ask"):
+        return redirect("practice:session_delete", session_id=session.pk)
     services.session_delete(user=request.user, session=session)
     messages.success(request, "Deleted.")
     return redirect("practice:index")

@@ -6,22 +6,15 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-import time_machine
 from django.apps import apps
 
-from rebond.practice import panels, services
-from tests.conftest import client_for
+from rebond.domain import suggest_practice
+from rebond.practice import content, panels, services
+from tests.conftest import TODAY, client_for, signed_in
 
-pytestmark = pytest.mark.django_db
-
-NOW = "2026-06-15 12:00:00+00:00"
-TODAY = date(2026, 6, 15)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_day")]
 
 
-@pytest.fixture(autouse=True)
-def _frozen() -> Any:
-    with time_machine.travel(NOW, tick=False):
-        yield
 
 
 def today_page(user: Any) -> str:
@@ -41,6 +34,9 @@ def test_own_high_distress_after_a_practice_suggests_grounding(alice: Any) -> No
     services.session_create(user=alice, exercise="safe-place", distress_before=8, distress_after=9)
     page = today_page(alice)
     assert "/practice/grounding-5-4-3-2-1/" in page and "Grounding can help" in page
+    assert suggest_practice.REASONS[suggest_practice.HARD_PRACTICE] in page
+    assert "check-in" not in page.split("A practice for today")[1].split("</section>")[0], (
+        "the reason says what happened: a practice, not a check-in")
 
 
 def test_signed_out_and_other_people_get_no_panel_from_alices_data(alice: Any, charlie: Any) -> None:
@@ -59,7 +55,18 @@ def test_a_low_mood_check_in_suggests_grounding(alice: Any, mood: int, expected:
     from rebond.measures.models import DailyCheckin
 
     DailyCheckin.objects.create(user=alice, date=TODAY - timedelta(days=1), mood=mood, safety="safe")
-    assert ("/practice/grounding-5-4-3-2-1/" in today_page(alice)) == expected
+    page = today_page(alice)
+    assert ("/practice/grounding-5-4-3-2-1/" in page) == expected
+    assert (suggest_practice.REASONS[suggest_practice.HARD_CHECKIN] in page) == expected
+
+
+@needs_measures
+def test_a_low_check_in_and_a_hard_practice_are_both_named(alice: Any) -> None:
+    from rebond.measures.models import DailyCheckin
+
+    DailyCheckin.objects.create(user=alice, date=TODAY, mood=1, safety="safe")
+    services.session_create(user=alice, exercise="safe-place", distress_before=8, distress_after=8)
+    assert panels.suggestion_for(alice, TODAY)["reason"] == suggest_practice.REASONS[suggest_practice.HARD_BOTH]
 
 
 @needs_measures
@@ -106,6 +113,15 @@ def test_a_crossed_boundary_suggests_the_script_builder(alice: Any) -> None:
     assert facts.boundary_crossed and url
     page = today_page(alice)
     assert "A boundary was crossed lately" in page and f'href="{url}"' in page
+    # Follow the link: it must open the script builder for that very boundary, not just any page.
+    followed = client_for(alice).get(url)
+    assert followed.status_code == 200
+    builder = str(followed.content.decode())
+    assert "Script builder" in builder and "No calls after ten at night" in builder
+    from rebond.boundaries import content as boundary_content
+
+    for part in boundary_content.parts():
+        assert f'name="{part["id"]}"' in builder, f"the script builder asks for {part['id']}"
 
 
 @needs_boundaries
@@ -141,6 +157,19 @@ def test_a_broken_source_never_breaks_today(alice: Any, monkeypatch: Any) -> Non
     assert "/practice/paced-breathing/" in today_page(alice)
 
 
+@needs_promises
+def test_a_miss_on_a_promise_held_for_the_safety_plan_suggests_nothing(alice: Any) -> None:
+    """Its misses are never misses (promises.services.promise_held), so they bring no 'a promise didn't happen'."""
+    from rebond.promises.models import CheckIn, Promise
+
+    held = Promise.objects.create(user=alice, text="No more cutting", rrule="FREQ=DAILY", starts_on=TODAY)
+    CheckIn.objects.create(user=alice, promise=held, on=TODAY, outcome="missed")
+    assert panels.recent_missed_promise(alice, TODAY) is False
+    walk = Promise.objects.create(user=alice, text="Walk", rrule="FREQ=DAILY", starts_on=TODAY)
+    CheckIn.objects.create(user=alice, promise=walk, on=TODAY, outcome="missed")
+    assert panels.recent_missed_promise(alice, TODAY) is True
+
+
 def test_missing_apps_add_no_facts(alice: Any, monkeypatch: Any) -> None:
     monkeypatch.setattr(panels, "_installed", lambda name: False)
     assert panels.recent_missed_promise(alice, TODAY) is False
@@ -154,8 +183,67 @@ def test_practice_page_puts_help_first_on_an_unsafe_day(alice: Any) -> None:
     from rebond.measures.models import DailyCheckin
 
     client = client_for(alice)
-    assert "Practices can wait" not in client.get("/practice/").content.decode()
+    services.session_create(user=alice, exercise="safe-place", distress_before=5, distress_after=4)
+    calm = client.get("/practice/").content.decode()
+    assert "Practices can wait" not in calm and "/practice/body-scan/" in calm
     DailyCheckin.objects.create(user=alice, date=TODAY, mood=2, safety="not_sure", about="myself")
     page = client.get("/practice/").content.decode()
     assert "Practices can wait" in page and "/help/" in page and "/safety-plan/" in page
-    assert "/journal/" in page
+    assert page.index("/help/\"") < page.index("/practice/grounding-5-4-3-2-1/"), "help first, then grounding"
+    others = [e.slug for e in content.exercises() if e.slug != "grounding-5-4-3-2-1"]
+    assert not any(f"/practice/{slug}/" in page for slug in others), "UX.md: no practices on an unsafe day"
+    assert "Your practice so far" not in page and "/journal/" not in page.split("<main")[1]
+    assert 'href="?all=1"' in page
+    asked = client.get("/practice/?all=1").content.decode()
+    assert "Practices can wait" in asked, "help stays first when the person asks for everything"
+    assert all(f"/practice/{slug}/" in asked for slug in others) and "Your practice so far" in asked
+
+
+@needs_measures
+def test_the_unsafe_day_practice_page_is_each_persons_own(alice: Any, bob_shared: Any, charlie: Any) -> None:
+    from rebond.measures.models import DailyCheckin
+
+    DailyCheckin.objects.create(user=alice, date=TODAY, mood=1, safety="not_safe", about="myself")
+    for other in (signed_in(bob_shared), client_for(charlie)):
+        response = other.get("/practice/")
+        assert response.status_code == 200 and "Practices can wait" not in response.content.decode()
+
+
+def _fact_sources(user: Any, day: date) -> dict[str, Any]:
+    """One of each recent fact on `day`, as the installed apps record them."""
+    made: dict[str, Any] = {"hard practice": lambda: services.session_create(
+        user=user, exercise="safe-place", distress_before=8, distress_after=9, on=day)}
+    if apps.is_installed("rebond.measures"):
+        from rebond.measures.models import DailyCheckin
+
+        made["hard check-in"] = lambda: DailyCheckin.objects.create(user=user, date=day, mood=1, safety="safe")
+    if apps.is_installed("rebond.promises"):
+        from rebond.promises.models import CheckIn, Promise
+
+        def missed() -> Any:
+            promise = Promise.objects.create(user=user, text="Walk", rrule="FREQ=DAILY", starts_on=day)
+            return CheckIn.objects.create(user=user, promise=promise, on=day, outcome="missed")
+
+        made["missed promise"] = missed
+    if apps.is_installed("rebond.boundaries"):
+        from rebond.boundaries.models import BoundaryLog
+
+        made["crossed boundary"] = lambda: BoundaryLog.objects.create(
+            user=user, boundary=_boundary(user), on=day, outcome="crossed")
+    return made
+
+
+CHECKS = {"hard practice": panels.recent_hard_practice, "hard check-in": panels.recent_hard_checkin,
+          "missed promise": panels.recent_missed_promise, "crossed boundary": panels.recent_crossed_boundary}
+
+
+@pytest.mark.parametrize("days_ago, recent", [(0, True), (2, True), (3, False)])
+def test_every_fact_counts_for_the_same_three_days(alice: Any, days_ago: int, recent: bool) -> None:
+    """A miss was "lately" for four days while a hard day was for three: one window now, in the pure module."""
+    assert suggest_practice.RECENT_DAYS == 3
+    day = TODAY - timedelta(days=days_ago)
+    sources = _fact_sources(alice, day)
+    assert len(sources) == 4, "every app is installed here, so every fact is checked"
+    for name, make in sources.items():
+        make()
+        assert bool(CHECKS[name](alice, TODAY)) is recent, f"{name} {days_ago} days ago"

@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 import pytest
-import time_machine
 from django.test import Client
 
 from rebond.practice import content, services
 from rebond.practice.models import ExerciseSession
-from tests.conftest import client_for
+from tests.conftest import TODAY, assert_own_words, client_for, signed_in
 
-pytestmark = pytest.mark.django_db
-
-NOW = "2026-06-15 12:00:00+00:00"
-TODAY = date(2026, 6, 15)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_day")]
 
 
-@pytest.fixture(autouse=True)
-def _frozen() -> Any:
-    with time_machine.travel(NOW, tick=False):
-        yield
 
 
 def html(response: Any) -> str:
@@ -85,6 +76,15 @@ def test_a_session_is_logged_with_before_and_after(alice: Any) -> None:
     assert "Paced breathing" in page
 
 
+def test_distress_that_rose_is_met_calmly_with_a_steadier_next_step(alice: Any) -> None:
+    client = client_for(alice)
+    rose = html(client.post("/practice/body-scan/", {"distress_before": "3", "distress_after": "7"}, follow=True))
+    assert "Distress before: 3, after: 7. It went up this time. Some practices stir things up" in rose
+    assert "5-4-3-2-1 senses with your eyes open" in rose and "Whatever the numbers say" not in rose
+    small = html(client.post("/practice/body-scan/", {"distress_before": "3", "distress_after": "5"}, follow=True))
+    assert "Whatever the numbers say, you took the time." in small and "It went up" not in small
+
+
 def test_stopping_early_is_fine_and_after_is_optional(alice: Any) -> None:
     client = client_for(alice)
     client.post("/practice/body-scan/", {"distress_before": "5", "stopped_early": "1"})
@@ -101,21 +101,49 @@ def test_before_is_needed_and_errors_sit_beside_the_field(alice: Any) -> None:
     page = html(response)
     assert 'id="distress_before_error"' in page and "Pick a number from 0" in page
     assert 'value="3" checked' in page, "what was chosen is kept"
-    assert client.post("/practice/safe-place/", {"distress_before": "11"}).status_code == 422
-    assert client.post("/practice/safe-place/", {"distress_before": "x"}).status_code == 422
+    assert_own_words(page)
+    for bad, words in (({"distress_before": "11"}, "Pick a number from 0 (calm) to 10 (the most distress)."),
+                       ({"distress_before": "zzz"}, "Pick a whole number from 0 to 10."),
+                       ({"distress_before": "4", "distress_after": "zzz"}, "Pick a whole number from 0 to 10.")):
+        response = client.post("/practice/safe-place/", bad)
+        assert response.status_code == 422 and words in html(response)
+        assert_own_words(html(response))
     assert not ExerciseSession.objects.exists()
 
 
 @pytest.mark.parametrize("after", [8, 9, 10])
 def test_distress_8_or_more_afterwards_offers_help(alice: Any, after: int) -> None:
-    response = client_for(alice).post("/practice/grounding-5-4-3-2-1/",
-                                      {"distress_before": "7", "distress_after": str(after)})
+    client = client_for(alice)
+    posted = client.post("/practice/grounding-5-4-3-2-1/", {"distress_before": "7", "distress_after": str(after)})
+    session = ExerciseSession.objects.get(user=alice)
+    assert posted.status_code == 302 and posted["Location"] == f"/practice/sessions/{session.pk}/help/"
+    response = client.get(posted["Location"])
     assert response.status_code == 200
     page = html(response)
     assert "Your practice is saved" in page
     assert "/safety-plan/" in page and "/help/" in page
     assert "tel:" in page, "alice's region (GB) has crisis lines to call"
     assert ExerciseSession.objects.get(user=alice).distress_after == after
+
+
+def test_reloading_the_help_page_saves_nothing_twice(alice: Any) -> None:
+    client = client_for(alice)
+    posted = client.post("/practice/safe-place/", {"distress_before": "6", "distress_after": "9"})
+    for _ in range(3):  # a reload is a GET of the page it was sent to
+        assert "It's still a lot right now" in html(client.get(posted["Location"]))
+    assert ExerciseSession.objects.filter(user=alice).count() == 1
+
+
+def test_the_help_page_is_the_owners_only(alice: Any, bob_shared: Any, charlie: Any) -> None:
+    session = services.session_create(user=alice, exercise="safe-place", distress_before=6, distress_after=9)
+    url = f"/practice/sessions/{session.pk}/help/"
+    assert client_for(alice).get(url).status_code == 200
+    for other in (bob_shared, charlie):
+        assert signed_in(other).get(url).status_code == 404
+    assert client_for(alice).get("/practice/sessions/999999/help/").status_code == 404
+    assert Client().get(url).status_code == 302, "signed out: sign in first"
+    calm = services.session_create(user=alice, exercise="safe-place", distress_before=6, distress_after=3)
+    assert client_for(alice).get(f"/practice/sessions/{calm.pk}/help/")["Location"] == "/practice/"
 
 
 def test_distress_7_afterwards_goes_back_to_practice(alice: Any) -> None:
@@ -145,19 +173,37 @@ def test_first_visit_has_a_calm_empty_state(alice: Any) -> None:
     assert "Rate how you feel before and after" in page
 
 
-def test_nobody_else_sees_or_deletes_alices_sessions(alice: Any, bob: Any, charlie: Any) -> None:
+def test_nobody_else_sees_or_deletes_alices_sessions(alice: Any, bob_shared: Any, charlie: Any) -> None:
+    """bob_shared is alice's clinician with every scope: sharing never opens her practice pages to him."""
     session = services.session_create(user=alice, exercise="safe-place", distress_before=4, distress_after=2)
-    for other in (bob, charlie):
-        client = client_for(other)
+    for client in (signed_in(bob_shared), client_for(charlie)):
         listing = client.get("/practice/")
-        if other is bob and listing.status_code == 302:  # clinicians may first be sent to set up two-step sign-in
-            assert "/accounts/" in listing["Location"]
-        else:
-            assert f"/practice/sessions/{session.pk}/delete/" not in html(listing)
-        expected = 302 if listing.status_code == 302 else 404
-        assert client.post(f"/practice/sessions/{session.pk}/delete/").status_code == expected
+        assert listing.status_code == 200
+        assert f"/practice/sessions/{session.pk}/" not in html(listing) and "No practices saved yet" in html(listing)
+        assert client.post(f"/practice/sessions/{session.pk}/delete/").status_code == 404
+        assert client.get(f"/practice/sessions/{session.pk}/help/").status_code == 404
     assert ExerciseSession.objects.filter(pk=session.pk).exists()
     assert client_for(alice).post(f"/practice/sessions/{session.pk}/delete/").status_code == 302
+    assert not ExerciseSession.objects.filter(pk=session.pk).exists()
+
+
+def test_delete_asks_first_on_its_own_page_without_javascript(alice: Any, bob_shared: Any, charlie: Any) -> None:
+    session = services.session_create(user=alice, exercise="safe-place", distress_before=4, distress_after=2)
+    client, url = client_for(alice), f"/practice/sessions/{session.pk}/delete/"
+    listing = html(client.get("/practice/"))
+    form = listing.split(f'action="{url}"')[1].split("</form>")[0]
+    assert 'data-confirm="Delete this entry? It can\'t be brought back."' in form  # JavaScript asks in a dialog
+    assert '<noscript><input type="hidden" name="ask" value="1"></noscript>' in form
+    asked = client.post(url, {"ask": "1"})
+    assert asked.status_code == 302 and asked["Location"] == url
+    assert ExerciseSession.objects.filter(pk=session.pk).exists(), "one tap without JavaScript deletes nothing"
+    page = html(client.get(url))
+    assert "Delete this entry?" in page and "It can't be brought back." in page and "A safe, calm place on Monday 15 June" in page
+    assert f'method="post" action="{url}"' in page and 'name="ask"' not in page
+    assert 'href="/practice/#history">Keep it' in page
+    for other in (signed_in(bob_shared), client_for(charlie)):
+        assert other.get(url).status_code == 404 and other.post(url, {"ask": "1"}).status_code == 404
+    assert client.post(url)["Location"] == "/practice/"
     assert not ExerciseSession.objects.filter(pk=session.pk).exists()
 
 
@@ -188,7 +234,15 @@ def test_every_learn_page_renders_clean_for_anyone(slug: str, charlie: Any) -> N
         page = html(client.get(f"/learn/{slug}/"))
         assert_csp_clean(page)
         assert f"<h1>{item.title}</h1>" in page.replace("&amp;", "&")
-        assert item.evidence_label in page and item.evidence_meaning in page
+        if item.kind == "approach":
+            assert item.evidence_label in page and item.evidence_meaning in page
+            assert 'aria-label="How strong the evidence is"' in page
+            sources = page.split("Where this comes from")[1]
+            assert all(source in sources for source in item.sources) and item.reviewed is not None
+            assert f"Last reviewed {item.reviewed.day} {item.reviewed:%B %Y}." in sources
+        else:  # advice, not a treatment: no grade that reads like a claim about a therapy
+            assert "How strong the evidence is" not in page and "evidence-box" not in page
+            assert not any(label in page for label, _ in content.EVIDENCE_WORDS.values())
         assert "This page is not a substitute for care" in page
         assert "<h2>" in page and "---" not in page.split("<main")[1], "front matter stays out of the page"
 

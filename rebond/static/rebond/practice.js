@@ -1,5 +1,6 @@
-// The breathing pacer. It runs only when motion is welcome: under prefers-reduced-motion the still, text-only
-// rounds on the page are all there is. The phases come from the exercise file (in and out only, no holds).
+// The breathing pacer: a timer that says each phase and round in words, with a shape that grows and shrinks only
+// when motion is welcome (under prefers-reduced-motion the words run alone, PRODUCT C8). The phases come from the
+// exercise file (in and out only, no holds). A screen reader hears each phase only if the person asks for it.
 (function () {
   "use strict";
 
@@ -12,13 +13,14 @@
     if (!live) { return; }
     var phases;
     try { phases = JSON.parse(live.dataset.phases || "[]"); } catch (e) { phases = []; }
-    if (!phases.length || reducedMotion()) { return; }
+    if (!phases.length) { return; }
 
     var shape = live.querySelector(".pacer-shape");
     var label = live.querySelector("[data-pacer-label]");
     var round = live.querySelector("[data-pacer-round]");
     var start = live.querySelector("[data-pacer-start]");
     var stop = live.querySelector("[data-pacer-stop]");
+    var aloud = live.querySelector("[data-pacer-aloud]");
     var timer = null;
     var index = 0;
     var rounds = 0;
@@ -26,7 +28,7 @@
     function show(phase) {
       // CSSOM, not a style attribute: allowed under the page's Content Security Policy.
       shape.style.setProperty("--phase-seconds", phase.seconds + "s");
-      shape.classList.toggle("is-in", phase.breath === "in");
+      shape.classList.toggle("is-in", phase.breath === "in" && !reducedMotion());
       label.textContent = phase.label + " · " + phase.seconds;
       live.dataset.breath = phase.breath;
     }
@@ -60,8 +62,13 @@
     });
     var motion = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : null;
     if (motion && motion.addEventListener) {
-      motion.addEventListener("change", function () {
-        if (motion.matches) { halt("Press start when you're ready."); live.hidden = true; } else { live.hidden = false; }
+      // Motion turned off mid-round: the shape stops where it is, the words go on.
+      motion.addEventListener("change", function () { if (motion.matches) { shape.classList.remove("is-in"); } });
+    }
+    // Off by default: a label that changes every few seconds would otherwise talk over everything else.
+    if (aloud) {
+      aloud.addEventListener("change", function () {
+        label.setAttribute("aria-live", aloud.checked ? "polite" : "off");
       });
     }
     live.hidden = false;
