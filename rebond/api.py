@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.http import HttpRequest, HttpResponse
+import logging
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from rebond.accounts.services import Throttled
-from rebond.core.api_base import AUTH, validation_detail
+from rebond.accounts.services import ImportInvalid, Throttled
+from rebond.core.api_base import (
+    AUTH,
+    SERVER_PROBLEM,
+    TextCheckingParser,
+    body_problem,
+    plain_words,
+    validation_detail,
+)
+
+logger = logging.getLogger("django.request")
 
 api = NinjaAPI(
     title="rebond API",
@@ -19,26 +30,63 @@ api = NinjaAPI(
     urls_namespace="api",
     openapi_url="/openapi.json",
     docs_url="/docs",
+    parser=TextCheckingParser(),
 )
 
 
 @api.exception_handler(NinjaValidationError)
 def on_invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    """The one place pydantic's findings become a 422: each names its field and says the fix in plain words."""
     detail = []
     for error in exc.errors:
         loc = [part for part in error.get("loc", []) if part != "payload"]
-        msg = str(error.get("msg", "This value is not valid."))
-        detail.append({"loc": loc, "msg": msg.removeprefix("Value error, ")})
+        detail.append({"loc": loc, "msg": plain_words({**error, "loc": loc})})
     return api.create_response(request, {"detail": detail}, status=422)
 
 
 @api.exception_handler(ValidationError)
 def on_domain_invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     if hasattr(exc, "error_dict"):
-        detail = validation_detail(exc.message_dict)
+        # A field that came from the address (the day of PUT /promises/{id}/checkins/{on}) is named where it is.
+        in_path = set(getattr(request.resolver_match, "kwargs", None) or ())
+        detail = []
+        for field, messages in exc.message_dict.items():
+            detail += validation_detail({field: messages}, prefix=("path",) if field in in_path else ("body",))
     else:
         detail = [{"loc": ["body"], "msg": message} for message in exc.messages]
     return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(ImportInvalid)
+def on_import_invalid(request: HttpRequest, exc: ImportInvalid) -> HttpResponse:
+    detail = [{"loc": ["body", *path], "msg": message} for path, message in exc.problems]
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    problem = body_problem(exc)
+    if problem is not None:
+        return api.create_response(request, {"detail": problem}, status=422)
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+@api.exception_handler(PermissionDenied)
+def on_read_only(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    """A viewer with a share trying to change what they may only read (docs/care.md)."""
+    return api.create_response(request, {"detail": str(exc) or "This share is read-only."}, status=403)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(request, {"detail": "Not found."}, status=404)
+
+
+@api.exception_handler(Exception)
+def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """Anything unforeseen: logged in full for whoever runs the server, and plain JSON (never the error text) out."""
+    logger.error("Internal Server Error: %s", request.path, exc_info=exc, extra={"status_code": 500, "request": request})
+    return api.create_response(request, {"detail": [{"loc": [], "msg": SERVER_PROBLEM}]}, status=500)
 
 
 @api.exception_handler(AuthenticationError)
@@ -56,8 +104,6 @@ def on_throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
     response = api.create_response(request, {"detail": str(exc)}, status=429)
     response["Retry-After"] = str(exc.minutes * 60)
     return response
-
-
 
 
 def _add_app_routers() -> None:

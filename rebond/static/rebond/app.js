@@ -4,7 +4,36 @@
   var EXIT_KEY_WINDOW_MS = 1200;
   var lastEscape = 0;
 
+  // Drafts live in localStorage as "rebond-draft:<scope>:<form key>". The scope is an opaque value the server puts on
+  // <body data-draft-scope> for the signed-in person (never their name); signed out, the scope is "public".
+  var DRAFT_PREFIX = "rebond-draft:";
+
+  function draftKeys() {
+    var keys = [];
+    try {
+      for (var i = 0; i < window.localStorage.length; i += 1) {
+        var key = window.localStorage.key(i);
+        if (key && key.indexOf(DRAFT_PREFIX) === 0) { keys.push(key); }
+      }
+    } catch (e) { /* storage switched off: there are no drafts to find */ }
+    return keys;
+  }
+
+  function forgetDrafts(keep) {
+    draftKeys().forEach(function (key) {
+      if (!keep || key.indexOf(keep) !== 0) {
+        try { window.localStorage.removeItem(key); } catch (e) { /* keep going */ }
+      }
+    });
+  }
+
+  function draftScope() {
+    var scope = document.body ? document.body.getAttribute("data-draft-scope") : "";
+    return scope || "public";
+  }
+
   function quickExit(url) {
+    forgetDrafts(null);  // someone else may be about to use this browser
     // replace() swaps this page out of the history, so Back does not bring it back.
     try { document.body.replaceChildren(); document.title = "New tab"; } catch (e) { /* keep going */ }
     window.location.replace(url);
@@ -40,9 +69,22 @@
     }
   });
 
+  // Signing out leaves nothing typed behind (the server also sends Clear-Site-Data).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form instanceof HTMLFormElement && form.hasAttribute("data-sign-out") && !event.defaultPrevented) {
+      forgetDrafts(null);
+    }
+  });
+
   // Drafts: <form data-draft-key="..."> keeps what was typed in this browser until the form is sent.
-  function draftStore(form) { return "rebond-draft:" + form.dataset.draftKey; }
+  function draftStore(form) { return DRAFT_PREFIX + draftScope() + ":" + form.dataset.draftKey; }
   function restoreDrafts() {
+    var scope = draftScope();
+    if (scope !== "public") {
+      // Signed in: drafts that aren't this person's (left by someone whose session ran out) are dropped unread.
+      forgetDrafts(DRAFT_PREFIX + scope + ":");
+    }
     document.querySelectorAll("form[data-draft-key]").forEach(function (form) {
       var raw = window.localStorage.getItem(draftStore(form));
       if (!raw) { return; }
