@@ -16,6 +16,13 @@ being scored — a constant answer that knows that set's label counts, so a fair
   text whose top-1 is that trap and whose gold set holds it, a false positive a top-1 not in the gold
   set, a false negative a gold label that isn't the top-1; F1 averaged over the 13 traps.
 Latency: wall time of suggest() per text on the benchmark texts, after one warm-up call.
+Reasons: on (a), the share of shown suggestions (top 3 that score) whose "why this?" names the person's own words
+(a cue's, or a word the model weighs that is a real part of the score and typical of the trap's examples; measured,
+not a goal: honesty comes before coverage).
+
+The suggester blends a model with cue rules. The cue rules were written with every one of rebond's own examples in
+view, so (a) flatters them; an ablation line prints the model alone and the rules alone (top-3) on both sets.
+Exits 1 when a goal is missed. Nothing here is tuned on the benchmark.
 """
 
 from __future__ import annotations
@@ -31,11 +38,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-BENCH_FILE = SHARED / "benchmarks" / "cognitive-reframing" / "thinking_traps.jsonl"
+_BENCH_PATH = Path("benchmarks") / "cognitive-reframing" / "thinking_traps.jsonl"
+# ../shared beside the checkout (a git worktree may sit one folder deeper, so the nearest one up is used).
+BENCH_FILE = next((folder / "shared" / _BENCH_PATH for folder in REPO.parents if (folder / "shared" / _BENCH_PATH).exists()),
+                  REPO.parent / "shared" / _BENCH_PATH)
 sys.path.insert(0, str(REPO))
 
-from rebond.domain.traps import TRAP_IDS, LabelledExample, TrapSuggester, load_examples  # noqa: E402
+from rebond.domain.traps import TRAP_IDS, LabelledExample, TrapSuggester, find_cues, load_examples  # noqa: E402
 
 SEED = 20240611
 HELD_OUT = 0.22
@@ -150,6 +159,33 @@ def model_ranker(suggester: TrapSuggester) -> Ranker:
     return lambda text: [s.id for s in suggester.suggest(text)]
 
 
+def model_only_ranker(suggester: TrapSuggester) -> Ranker:
+    """The linear model's scores alone, ties in the contract's order."""
+    def rank(text: str) -> list[str]:
+        scores = suggester.model_scores(text)
+        return sorted(TRAP_IDS, key=lambda t: (-scores[t], TRAP_IDS.index(t)))
+    return rank
+
+
+def rules_only_ranker(text: str) -> list[str]:
+    """The cue rules alone, ties (and traps no rule points to) in the contract's order."""
+    cues = find_cues(text)
+    return sorted(TRAP_IDS, key=lambda t: (-(cues[t].strength if t in cues else 0.0), TRAP_IDS.index(t)))
+
+
+def _ablation(title: str, items: Sequence[Item], suggester: TrapSuggester) -> dict[str, float]:
+    parts = {"model only": score(items, model_only_ranker(suggester))["top3"],
+             "rules only": score(items, rules_only_ranker)["top3"]}
+    print(f"  ablation, {title}: " + "   ".join(f"{name} top-3 {value:.3f}" for name, value in parts.items()))
+    return parts
+
+
+def named_share(items: Sequence[Item], suggester: TrapSuggester) -> float:
+    """How many of the suggestions a person is shown (the top 3 that score) say which of their words led there."""
+    shown = [s for text, _ in items for s in suggester.suggest(text)[:3] if s.score > 0]
+    return sum(s.reason.startswith("You wrote") for s in shown) / max(1, len(shown))
+
+
 def _goal(value: float, goal: float | None, lower_is_better: bool = False) -> str:
     if goal is None:
         return ""
@@ -199,12 +235,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         a_base,
         GOALS["a_top3"],
     )
+    print("  note: the cue rules were written with all of rebond's own examples in view, held-out ones included,")
+    print("  so (a) is optimistic; the model part alone never saw the held-out split.")
+    _ablation("held-out split", held, split_model)
+    print(f"  reasons of the top 3 shown that name the person's own words: {named_share(held, split_model):.0%}")
     if args.per_trap:
         _per_trap("per trap, held-out split:", per_trap_top3(held, a_rank))
+    missed = [name for name, ok in (("(a) top-3", a_model["top3"] >= GOALS["a_top3"]),) if not ok]
 
     if not BENCH_FILE.exists():
-        print(f"\n(b) skipped: {BENCH_FILE} not found")
-        return 0
+        print(f"\n(b) not measured: {BENCH_FILE} not found")
+        return _verdict(missed)
     items, only_not_distorted = load_benchmark()
     started = time.perf_counter()
     full_model = TrapSuggester(own)
@@ -228,8 +269,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         b_base,
         GOALS["b_top3"],
     )
+    _ablation("benchmark", items, full_model)
     if args.per_trap:
         _per_trap("per trap, benchmark:", per_trap_top3(items, rankings.__getitem__))
+    if b_model["top3"] < GOALS["b_top3"]:
+        missed.append("(b) top-3")
 
     timings.sort()
     median = statistics.median(timings)
@@ -240,7 +284,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"latency per suggest() after warm-up ({len(timings)} calls): median {median:.2f} ms, "
         f"p95 {p95:.2f} ms   goal median < {GOALS['median_ms']:.0f} ms  {met}"
     )
-    return 0
+    if median >= GOALS["median_ms"]:
+        missed.append("latency")
+    return _verdict(missed)
+
+
+def _verdict(missed: list[str]) -> int:
+    print()
+    print("goals met" if not missed else "GOALS MISSED: " + ", ".join(missed))
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":
