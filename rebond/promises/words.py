@@ -52,7 +52,7 @@ def kept_line(day: date) -> str:
 def saved_line(outcome: str, day: date) -> str:
     """What the page says after a check-in is saved."""
     if outcome == Outcome.KEPT:
-        return kept_line(day)
+        return f"Kept. {kept_line(day)}"
     if outcome == Outcome.EXCUSED:
         return "Resting. Nothing is lost while you rest."
     return "Noted."

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from html import unescape
 from typing import Any
 
 import pytest
@@ -177,3 +178,22 @@ def test_a_new_calendar_link_is_asked_for_first(alice: Any) -> None:
     assert done["Location"] == "/record/#calendar"
     assert services.calendar_feed_token(user=alice) != token
     assert Client().get(f"/calendar/{token}.ics").status_code == 404
+
+
+@pytest.mark.parametrize("days_ago", range(3))  # each day picks a different kept line
+def test_a_kept_card_says_kept_once(alice: Any, days_ago: int) -> None:
+    promise = daily(alice)
+    day = TODAY - timedelta(days=days_ago)
+    card = html(client_for(alice).post(f"/promises/{promise.pk}/checkins/{day}/", {"outcome": "kept"},
+                                       HTTP_HX_REQUEST="true"))
+    said = unescape(re.sub(r"<[^>]+>", "", card.split('role="status"')[1].split("</p>")[0]))
+    assert said.count("Kept") == 1 and words.kept_line(day) in said
+
+
+def test_the_plain_post_message_says_kept_once(alice: Any) -> None:
+    promise = daily(alice)
+    client = client_for(alice)
+    response = client.post(f"/promises/{promise.pk}/checkins/{TODAY}/", {"outcome": "kept", "next": "/"},
+                           follow=True)
+    line = words.saved_line("kept", TODAY)
+    assert line.startswith("Kept. ") and line.count("Kept") == 1 and line in unescape(html(response))
