@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
@@ -10,8 +13,27 @@ from rebond.accounts.services import valid_time_zones
 from rebond.domain import helplines
 
 
+def time_zone_label(name: str, at: datetime) -> str:
+    """"Europe/London — London (UTC+01:00)": the stored IANA name, its city in plain words, and its offset now."""
+    offset = at.astimezone(ZoneInfo(name)).utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    utc = f"(UTC{sign}{hours:02d}:{rest:02d})"
+    if "/" not in name:
+        return f"{name} {utc}"
+    return f"{name} — {name.rsplit('/', 1)[-1].replace('_', ' ')} {utc}"
+
+
+@lru_cache(maxsize=2)
+def _time_zone_choices(day: date) -> tuple[tuple[str, str], ...]:
+    at = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+    return tuple((tz, time_zone_label(tz, at)) for tz in sorted(valid_time_zones()))
+
+
 def time_zone_choices() -> list[tuple[str, str]]:
-    return [(tz, tz.replace("_", " ")) for tz in sorted(valid_time_zones())]
+    """Every zone, its value the IANA name that is stored; the label adds the offset (worked out once a day)."""
+    return list(_time_zone_choices(datetime.now(UTC).date()))
 
 
 def region_choices() -> list[tuple[str, str]]:
