@@ -44,6 +44,25 @@ def frozen_day() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True)
+def _browser_tests_at_midday(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A browser test makes its data for "today", then the live server, seconds later and in another thread, works
+    "today" out again for the page: a run that crosses midnight between the two sees them disagree. So browser
+    tests run at 12:00 UTC of the real day, the clock still ticking: the personas' days (London, Dublin, UTC, New
+    York) are hours from their ends, and cookies the server dates stay within a day of the browser's own clock.
+    REBOND_TEST_CLOCK, set to hunt date bugs on purpose, wins."""
+    if request.node.get_closest_marker("browser") is None or os.environ.get("REBOND_TEST_CLOCK"):
+        yield
+        return
+    from datetime import UTC, datetime
+
+    import time_machine
+
+    midday = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
+    with time_machine.travel(midday, tick=True):
+        yield
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """`REBOND_TEST_CLOCK="2026-07-01 23:20+00:00" make test` runs the suite with the clock there (still ticking),
     to find tests that only pass when the server's date and a person's date agree."""
