@@ -35,5 +35,5 @@ def test_server_error_page_is_accessible_and_quick_exit_works(page: Any) -> None
     assert page.get_by_role("heading", name="Something went wrong on our side").is_visible()
     axe_check(page)
     page.get_by_role("link", name="Quick exit").click()
-    page.wait_for_load_state()
+    page.wait_for_url("**/exit/")  # wait_for_load_state() alone returned at once: the error page had loaded
     assert "Something went wrong" not in page.content()

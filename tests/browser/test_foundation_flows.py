@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.conftest import PASSWORD, axe_check, make_user, sign_in
+from tests.conftest import PASSWORD, at_path, axe_check, make_user, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,6 +17,7 @@ def test_sign_up_to_home_and_sign_out(page: Any) -> None:
     page.goto("/")
     axe_check(page)
     page.get_by_role("link", name="Make an account").click()
+    page.wait_for_url("**/accounts/signup/")
     axe_check(page)
     page.get_by_label("Name you sign in with").fill("robin")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
@@ -24,14 +26,16 @@ def test_sign_up_to_home_and_sign_out(page: Any) -> None:
     page.get_by_label("Where you live").select_option("IE")
     page.get_by_label("I am 18 or older").check()
     page.get_by_role("button", name="Make my account").click()
-    page.wait_for_url("**/")
+    page.wait_for_url(at_path("/"))
     assert page.get_by_role("heading", name="Hello, robin").is_visible()
     assert page.get_by_text("Start with one promise small enough").is_visible()
     axe_check(page)
     page.get_by_role("link", name="Settings").click()
+    page.wait_for_url("**/accounts/settings/")
     axe_check(page)
     page.get_by_role("button", name="Sign out").click()
-    assert page.get_by_role("link", name="Sign in").is_visible()
+    page.wait_for_url(at_path("/"))
+    expect(page.get_by_role("link", name="Sign in")).to_be_visible()
     axe_check(page)
 
 
@@ -49,7 +53,8 @@ def test_get_help_now_without_signing_in_and_without_js(browser: Any, live_serve
     assert pg.get_by_text("988").first.is_visible()
     pg.get_by_label("Region").select_option("AU")
     pg.get_by_role("button", name="Show lines").click()
-    assert pg.get_by_text("13 11 14").first.is_visible()
+    pg.wait_for_url("**/help/?region=AU")
+    expect(pg.get_by_text("13 11 14").first).to_be_visible()
     context.close()
 
 
@@ -119,5 +124,5 @@ def test_safety_plan_page_is_accessible(page: Any) -> None:
     page.goto("/safety-plan/")
     page.get_by_label("What helps you feel a little calmer").fill("Make tea, step outside")
     page.get_by_role("button", name="Save my plan").click()
-    assert page.get_by_text("Your safety plan is saved.").is_visible()
+    expect(page.get_by_text("Your safety plan is saved.")).to_be_visible()  # posted back to the same address
     axe_check(page)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.conftest import PASSWORD, axe_check, make_user, sign_in
+from tests.conftest import PASSWORD, at_path, axe_check, make_user, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,7 +30,10 @@ def sign_in_with_code(page: Any, username: str, secret: str) -> None:
 
 
 def sign_out(page: Any) -> None:
+    """Sign out and wait for home: a sign-in started while the sign-out is still on its way could be undone by it."""
     page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url(at_path("/"))
+    expect(page.get_by_role("link", name="Sign in")).to_be_visible()
 
 
 def test_invite_accept_view_revoke(page: Any) -> None:
@@ -49,6 +53,7 @@ def test_invite_accept_view_revoke(page: Any) -> None:
     page.wait_for_url("**/care/")
     axe_check(page)
     page.get_by_role("button", name="Make a clinician invitation").click()
+    page.wait_for_url("**/care/invite/")
     code = page.locator("#invite-code").inner_text()
     axe_check(page)
     sign_out(page)
@@ -61,7 +66,8 @@ def test_invite_accept_view_revoke(page: Any) -> None:
     assert page.get_by_text("Called my sister back").is_visible()
     axe_check(page)
     page.get_by_role("link", name="Clients").click()
-    assert page.get_by_role("link", name="alice").is_visible()
+    page.wait_for_url("**/care/clients/")
+    expect(page.get_by_role("link", name="alice")).to_be_visible()
     axe_check(page)
     sign_out(page)
 
@@ -69,14 +75,16 @@ def test_invite_accept_view_revoke(page: Any) -> None:
     page.goto("/care/")
     assert page.locator("#log table").get_by_text("bob").first.is_visible()
     page.get_by_role("link", name="See what they see").click()
-    assert page.get_by_text("Called my sister back").is_visible()
+    page.wait_for_url("**/care/shares/*/preview/")
+    expect(page.get_by_text("Called my sister back")).to_be_visible()
     axe_check(page)
     page.goto("/care/")
     page.get_by_role("link", name="Stop sharing with bob").click()
     page.wait_for_url("**/revoke/")
     axe_check(page)
     page.get_by_role("button", name="Yes, stop sharing with bob").click()
-    assert page.get_by_text("No message was sent").is_visible()
+    page.wait_for_url(at_path("/care/"))
+    expect(page.get_by_text("No message was sent")).to_be_visible()
     sign_out(page)
 
     sign_in_with_code(page, "bob", secret)
@@ -108,7 +116,7 @@ def test_the_summary_the_pledge_and_the_today_panel_pass_axe(page: Any, live_ser
     page.get_by_label("How often you check rebond").fill(" ")  # only a space: the errors sit beside the fields
     page.get_by_label("Where clients turn when it's urgent").fill(" ")
     page.get_by_role("button", name="Save").click()
-    assert page.locator("#check_frequency_error").is_visible()
+    expect(page.locator("#check_frequency_error")).to_be_visible()  # the form comes back at the same address
     axe_check(page)
 
     page.context.clear_cookies()

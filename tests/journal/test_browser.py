@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from rebond.journal.models import JournalEntry
-from tests.conftest import axe_check, make_user, sign_in
+from tests.conftest import at_path, axe_check, make_user, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -88,7 +88,7 @@ def test_a_draft_never_carries_over_to_the_next_person_on_this_browser(page: Any
     # Signing out.
     type_letter(page, "Charlie's own words.")
     page.get_by_role("button", name="Sign out").click()
-    page.wait_for_load_state("load")
+    page.wait_for_url(at_path("/"))  # the sign-out answer's Clear-Site-Data has arrived; the letter page had loaded
     assert draft_keys(page) == []
     sign_in(page, "alice")
     assert letter_box(page) == ""

@@ -13,6 +13,25 @@ from tests.conftest import axe_check, make_user, sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+# The pacer moves on every few seconds, whether or not a busy test machine has got round to looking: note each
+# phase in the page as it begins (after the pacer's own code has set its words and shape), then read the notes.
+NOTE_PHASES = """() => {
+  const live = document.querySelector(".pacer-live");
+  window.__phases = [];
+  new MutationObserver(() => window.__phases.push({
+    breath: live.dataset.breath,
+    label: live.querySelector("[data-pacer-label]").textContent,
+    round: live.querySelector("[data-pacer-round]").textContent,
+    growing: live.querySelector(".pacer-shape").classList.contains("is-in"),
+    at: performance.now(),
+  })).observe(live, {attributes: true, attributeFilter: ["data-breath"]});
+}"""
+
+
+def phases_noted(page: Any) -> list[dict[str, Any]]:
+    return list(page.evaluate("window.__phases"))
+
+
 def rate(page: Any, group: str, value: int) -> None:
     page.get_by_role("group", name=group).get_by_label(str(value), exact=True).check()
 
@@ -30,11 +49,13 @@ def test_breathing_exercise_logs_distress_before_and_after(page: Any) -> None:
     live.wait_for(state="visible")
     axe_check(page)
     rate(page, "Before you start", 6)
+    page.evaluate(NOTE_PHASES)
     page.get_by_role("button", name="Start").click()
-    page.locator(".pacer-live[data-breath='in']").wait_for()
-    assert "Breathe in" in page.locator("[data-pacer-label]").inner_text()
-    assert page.locator(".pacer-shape.is-in").count() == 1
-    page.locator(".pacer-live[data-breath='out']").wait_for(timeout=8_000)  # the YAML's 4 s in, then out
+    page.locator(".pacer-live[data-breath='out']").wait_for()
+    breath_in, breath_out = phases_noted(page)[:2]
+    assert breath_in["breath"] == "in" and "Breathe in" in breath_in["label"] and breath_in["growing"]
+    assert breath_out["breath"] == "out" and "Breathe out" in breath_out["label"] and not breath_out["growing"]
+    assert 3_900 <= breath_out["at"] - breath_in["at"] < 8_000  # the YAML's 4 s in, then out
     page.get_by_role("button", name="Stop").click()
     assert "Stopped" in page.locator("[data-pacer-label]").inner_text()
     rate(page, "How much distress do you feel now?", 3)
@@ -64,13 +85,15 @@ def test_reduced_motion_keeps_a_timer_in_words_without_the_moving_shape(page: An
     axe_check(page)
     aloud.check()
     assert label.get_attribute("aria-live") == "polite"
+    page.evaluate(NOTE_PHASES)
     page.get_by_role("button", name="Start").click()
-    page.locator(".pacer-live[data-breath='in']").wait_for()
-    assert "Breathe in (first side)" in label.inner_text()
-    assert page.locator("[data-pacer-round]").inner_text() == "Round 1"
-    page.locator(".pacer-live[data-breath='out']").wait_for(timeout=8_000)  # 4 s later the words move on
-    assert "Breathe out (second side)" in label.inner_text()
-    assert page.locator(".pacer-shape.is-in").count() == 0, "the shape never grows under reduced motion"
+    page.locator(".pacer-live[data-breath='out']").wait_for()
+    first, second = phases_noted(page)[:2]
+    assert (first["breath"], first["round"]) == ("in", "Round 1") and "Breathe in (first side)" in first["label"]
+    assert second["breath"] == "out" and "Breathe out (second side)" in second["label"]
+    assert 3_900 <= second["at"] - first["at"] < 8_000  # 4 s later the words move on
+    assert not any(phase["growing"] for phase in phases_noted(page)), "the shape never grows under reduced motion"
+    assert page.locator(".pacer-shape.is-in").count() == 0
     aloud.uncheck()
     assert label.get_attribute("aria-live") == "off"
     page.get_by_role("button", name="Stop").click()
