@@ -473,6 +473,27 @@ HARM_RULES: tuple[_Rule, ...] = (
      r"passport|documents) (?:away|from me|so i (?:can not|could not))\b|\bcontrols (?:all )?(?:of )?(?:my|the) money\b"),
     ((_HARM,), FIRST_PERSON, ("raped", "assaulted", "molested", "beaten", "strangled", "abused"),
      r"\bi (?:was|have been|got|am being|had been) (?:\w+ )?(?:raped|sexually assaulted|molested|beaten up|strangled|abused)\b"),
+    # "I was assaulted on the way home", "I was groomed by a teacher", "I was trafficked" (not "groomed for the job")
+    ((_HARM,), FIRST_PERSON, ("assaulted", "groomed", "trafficked", "harassed"),
+     r"\bi (?:was|have been|got|am being|had been|keep getting) (?:\w+ )?(?:assaulted|trafficked|harassed|groomed(?! (?:for|"
+     r"to|as|into (?:a|the) (?:role|job|position))\b))\b(?! (?:by|with) (?:the |a )?(?:smell|noise|sound|light|"
+     r"questions|emails|calls from (?:work|the bank)|adverts|ads)\b)"),
+    # done by someone, said plainly: "he forced himself on me", "she spiked my drink", "he hurts me when he drinks"
+    ((_HARM,), AGENT, ("forced", "spiked", "drugged"),
+     r"\bforced (?:himself|herself|themselves|themself) on me\b|\bforced me (?:to have sex|into sex|to sleep with)\b"
+     r"|\b(?:spiked|drugged) my (?:drink|drinks|food|coffee|tea|wine|beer|glass)\b"),
+    ((_HARM,), AGENT, ("hurt", "hurts", "hurting"),
+     r"\bhurt(?:s|ing)? me (?:when|whenever|if|every time) (?:he|she|they) (?:drinks?|(?:is|gets|get|are|was|got) (?:drunk|"
+     r"angry|mad|high|jealous|wasted)|loses? (?:his|her|their) temper|has been drinking)\b"),
+    # stalking past a clear no: "he won't stop messaging me even though I blocked him"
+    ((_HARM,), AGENT, ("blocked", "stop", "restraining"),
+     r"\b(?:will|would|does|did) not stop (?:messag|text|call|follow|contact|email)ing me\b[^.!?]{0,40}\b(?:blocked (?:him|"
+     r"her|them)|told (?:him|her|them) to stop|restraining order)\b|\b(?:messag|text|call|follow|contact|email)(?:s|es|ed|ing)? me\b[^.!?]{0,40}\b(?:i (?:have )?blocked (?:him|her|them)|"
+     r"i told (?:him|her|them) to stop|restraining order)\b"),
+    # ... said the other way round: "I blocked her but she still messages me" (the doer comes before what they do)
+    ((_HARM,), AGENT, _pairs("blocked", "still keeps kept"),
+     r"\b(?:still|keeps?|kept) (?:messag|text|call|follow|contact|email)\w* me\b|\b(?:still|keeps?|kept) (?:turn|show)\w* "
+     r"up (?:at|outside) my\b"),
     # what was done, said in the passive: "I got punched by a stranger" (not "hit by a car")
     ((_HARM,), FIRST_PERSON, ("hit", "punched", "kicked", "slapped", "choked", "attacked", "mugged", "stabbed", "stalked",
                               "threatened", "groped", "spiked", "drugged", "pushed", "shoved"),

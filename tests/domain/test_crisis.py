@@ -168,6 +168,39 @@ def test_being_harmed_by_someone_is_its_own_signal(text: str) -> None:
     assert "harmed_by_other" in result.categories
 
 
+# Plain disclosures the rules themselves must catch (not left to the model): each names what was done, briefly.
+HARMED_PLAINLY = [
+    "I was assaulted on the way home.",
+    "I was groomed by my coach when I was fourteen.",
+    "I was trafficked as a teenager.",
+    "My partner hurts me when he drinks.",
+    "He forced himself on me after the party.",
+    "Someone spiked my drink at the club.",
+    "He won't stop texting me even though I blocked him.",
+    "I blocked her but she still messages me every night.",
+]
+# The same words doing something harmless.
+HARMLESS_LOOKALIKES = [
+    "I was groomed for the team lead role.",
+    "She hurt me when she left without saying goodbye.",
+    "My mum won't stop calling me about Christmas.",
+    "I was assaulted by the smell of the bins this morning.",
+    "I blocked him on my feed and felt lighter.",
+    "The barman spiked my drink with extra lime as a joke.",
+]
+
+
+@pytest.mark.parametrize("text", HARMED_PLAINLY)
+def test_plain_disclosures_of_harm_are_caught_by_the_rules(text: str) -> None:
+    result = check_rules(text)
+    assert result.harmed_by_other and "harmed_by_other" in result.categories
+
+
+@pytest.mark.parametrize("text", HARMLESS_LOOKALIKES)
+def test_the_same_words_used_harmlessly_are_left_alone_by_the_rules(text: str) -> None:
+    assert check_rules(text) == NOTHING_FOUND
+
+
 def test_self_risk_without_harm_does_not_route_to_domestic_violence_help() -> None:
     assert not check("I want to die.").harmed_by_other
     assert not check("I cut myself again.").harmed_by_other
