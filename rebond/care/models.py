@@ -90,6 +90,23 @@ class AccessLog(models.Model):
         constraints = [models.UniqueConstraint(fields=["owner", "viewer", "scope", "via", "day"],
                                                name="care_log_one_row_a_day")]
 
+    @property
+    def untimed(self) -> int:
+        """Looks counted before each look's time was kept (migration 0004 kept only the first and the latest)."""
+        return max(0, self.count - len(self.reads.all()))
+
+
+class AccessRead(models.Model):
+    """One look counted on an AccessLog line, and when it happened: the line stays one calm sentence a day, and the
+    person can still open every time they were looked at. Goes with its line (and so with the owner)."""
+
+    log = models.ForeignKey(AccessLog, on_delete=models.CASCADE, related_name="reads")
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["log", "at"], name="care_read_log_at")]
+
 
 class ClinicianPledge(models.Model):
     """"Sharing is not monitoring": how often a clinician checks rebond, and where to turn when it's urgent."""

@@ -95,6 +95,9 @@ class LogOut(Schema):
     count: int
     first_at: datetime
     at: datetime
+    times: list[datetime] = Field(description="When each look happened, oldest first. Lines from before every "
+                                              "look's time was kept list only the first and the latest, so they "
+                                              "can list fewer times than `count`.")
 
 
 class ScopeOut(Schema):

@@ -289,8 +289,9 @@ def export_all(user: Any) -> dict[str, Any]:
         ],
         "access_log": [
             {"who": row.viewer_name, "scope": row.scope, "via": row.via, "day": row.day.isoformat(),
-             "count": row.count, "first_at": row.first_at.isoformat(), "at": row.at.isoformat()}
-            for row in AccessLog.objects.filter(owner=user).order_by("at", "id")
+             "count": row.count, "first_at": row.first_at.isoformat(), "at": row.at.isoformat(),
+             "times": [read.at.isoformat() for read in row.reads.all()]}
+            for row in AccessLog.objects.filter(owner=user).order_by("at", "id").prefetch_related("reads")
         ],
         "encouragements": [
             {"from": e.sender.username, "text": e.text, "sent_at": e.sent_at.isoformat()}

@@ -71,9 +71,19 @@ def test_invite_accept_view_revoke(page: Any) -> None:
     axe_check(page)
     sign_out(page)
 
+    from rebond.care import access
+
+    for _ in range(2):  # two more looks at her wins, so that line has times to open
+        access.read_scope(bob, alice.pk, "victories")
     sign_in(page, "alice")
     page.goto("/care/")
     assert page.locator("#log table").get_by_text("bob").first.is_visible()
+    every = page.locator("#log details").first
+    every.locator("summary").focus()
+    page.keyboard.press("Enter")  # a native <details>: the keyboard opens it, a screen reader hears it expand
+    expect(every).to_have_attribute("open", "")
+    expect(every.locator("time").first).to_be_visible()
+    axe_check(page)
     page.get_by_role("link", name="See what they see").click()
     page.wait_for_url("**/care/shares/*/preview/")
     expect(page.get_by_text("Called my sister back")).to_be_visible()

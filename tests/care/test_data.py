@@ -8,7 +8,7 @@ import pytest
 
 from rebond.accounts import services as accounts
 from rebond.care import services
-from rebond.care.models import AccessLog, Encouragement, FlagSeen, Homework, Invitation, Share
+from rebond.care.models import AccessLog, AccessRead, Encouragement, FlagSeen, Homework, Invitation, Share
 from tests.care.conftest import share
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def test_deleting_either_side_removes_the_share(alice: Any, bob: Any, dave: Any,
                              assigned_on=__import__("datetime").date.today())
     if leaver == "owner":
         accounts.account_delete(user=alice)
-        for model in (Share, Invitation, AccessLog, Encouragement, Homework, FlagSeen):
+        for model in (Share, Invitation, AccessLog, AccessRead, Encouragement, Homework, FlagSeen):
             assert not model.objects.exists(), model
     else:
         accounts.account_delete(user=bob)
