@@ -33,9 +33,9 @@ def fill(value: Any, values: dict[str, Any]) -> Any:
     return value
 
 
-def check(case: Case, world: Any, persona: str) -> None:
-    """Ask as ``persona`` (web pages in a signed-in browser session, the rest through the API with a token) and
-    compare the status with the one the case expects."""
+def check(case: Case, world: Any, persona: str) -> Any:
+    """Ask as ``persona`` (web pages in a signed-in browser session, the rest through the API with a token),
+    compare the status with the one the case expects, and give back the response."""
     from rebond.care.models import Share
 
     if persona == "revoked":
@@ -48,6 +48,7 @@ def check(case: Case, world: Any, persona: str) -> None:
     else:
         response = Api(token_for(user)).call(case.method, path, data)
     assert response.status_code == case.expect[persona], (persona, case.method, path, response.content[:300])
+    return response
 
 
 def check_coverage(cases: list[Case], urlpatterns: Any, client: Any, ours: Callable[[str], bool]) -> None:
