@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "rebond.accounts.middleware.UserTimezoneMiddleware",
     "rebond.accounts.middleware.ClinicianTwoFactorMiddleware",
     "rebond.core.middleware.DiscreetCookieMiddleware",
+    "rebond.core.middleware.PrivatePagesNotStoredMiddleware",
     "rebond.safety.middleware.PendingCrisisPageMiddleware",
 ]
 

@@ -38,3 +38,22 @@ class DiscreetCookieMiddleware:
         elif has and not wanted:
             response.delete_cookie(COOKIE, samesite="Lax")
         return response
+
+
+class PrivatePagesNotStoredMiddleware:
+    """A signed-in person's pages are never kept by the browser or anything in between: after a quick exit or on a
+    shared computer, Back must not bring a thought record or a check-in up again from a cache. API answers (signed in
+    by a token, which the API checks after this middleware) are never stored either."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.utils.cache import add_never_cache_headers
+
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        if (signed_in or request.path.startswith("/api/")) and not response.has_header("Cache-Control"):
+            add_never_cache_headers(response)  # no-cache, no-store, must-revalidate, private, and an Expires now
+        return response

@@ -8,7 +8,7 @@ import pytest
 from django.core.checks import run_checks
 from django.test import Client
 
-from tests.conftest import PASSWORD, client_for
+from tests.conftest import PASSWORD, Api, client_for, token_for
 
 pytestmark = pytest.mark.django_db
 PACKAGE = Path(__file__).resolve().parents[2] / "rebond"
@@ -23,6 +23,24 @@ def test_security_headers(client: Client, alice: Any) -> None:
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("path", ["/", "/record/", "/thoughts/", "/safety-plan/", "/api/v1/promises"])
+def test_a_signed_in_persons_pages_are_never_stored(alice: Any, path: str) -> None:
+    """Back after a quick exit, or the next person at a shared computer, must not get these from a cache."""
+    response = client_for(alice).get(path)
+    assert response.status_code == 200
+    cache = response["Cache-Control"]
+    assert "no-store" in cache and "private" in cache
+
+
+def test_api_answers_read_with_a_token_are_never_stored(alice: Any) -> None:
+    response = Api(token_for(alice)).get("/promises")
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+
+
+def test_pages_for_nobody_in_particular_may_be_cached(client: Client) -> None:
+    assert "no-store" not in client.get("/accounts/login/").get("Cache-Control", "")
 
 
 def test_hsts_on_https_when_not_debug(client: Client, alice: Any, settings: Any) -> None:
