@@ -38,7 +38,7 @@ class DraftIn(Schema):
 
 
 class ScheduleIn(Schema):
-    # Checked by the service, whose words say the range ("The PHQ-9 can be asked every 14 days at most often ...").
+    # Checked by the service, whose words say the range ("The PHQ-9 can be asked at most once every 14 days ...").
     every_days: Annotated[Any, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 365})] = 14
     active: bool = True
     starts_on: date | None = None
@@ -223,7 +223,7 @@ def get_schedule(request: HttpRequest, instrument: str) -> dict[str, Any]:
 
 @router.put("/measures/{instrument}/schedule", response={200: dict, 404: ErrorOut, 422: ErrorOut})
 def put_schedule(request: HttpRequest, instrument: str, payload: ScheduleIn) -> dict[str, Any]:
-    """Remind me every so many days (PHQ-9 and GAD-7: 14 days at most often)."""
+    """Remind me every so many days (PHQ-9 and GAD-7: at most once every 14 days)."""
     user = current_user(request)
     schedule = services.schedule_set(user=user, instrument_id=instrument, every_days=payload.every_days,
                                      active=payload.active, starts_on=payload.starts_on)

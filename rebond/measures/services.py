@@ -132,6 +132,11 @@ def draft_discard(*, user: Any, instrument_id: str) -> None:
     MeasureDraft.objects.filter(user=user, instrument=instrument_id).delete()
 
 
+def _why_not_sooner(timeframe: str) -> str:
+    """"it asks about the last 2 weeks" where the questionnaire names a period; otherwise the plain reason."""
+    return f"it asks about {timeframe}" if timeframe.startswith("the ") else "so a real change has time to show"
+
+
 def schedule_set(
     *, user: Any, instrument_id: str, every_days: int, active: bool = True, starts_on: date | None = None
 ) -> MeasureSchedule:
@@ -141,8 +146,8 @@ def schedule_set(
         least <= every_days <= measure_schedule.MAX_EVERY_DAYS
     ):
         raise ValidationError(
-            {"every_days": [f"The {instrument.title} can be asked every {least} days at most often "
-                            f"(it covers {instrument.timeframe}). Pick {least} to "
+            {"every_days": [f"The {instrument.title} can be asked at most once every {least} days "
+                            f"({_why_not_sooner(instrument.timeframe)}). Pick {least} to "
                             f"{measure_schedule.MAX_EVERY_DAYS} days."]}
         )
     with transaction.atomic():

@@ -384,6 +384,13 @@ def test_schedules_respect_the_two_week_floor(api_as: Any, alice: Any, bob: Any)
     assert api.get("/measures/phq9/schedule").json()["active"] is False
 
 
+@pytest.mark.parametrize(("instrument", "why"), [("phq9", "it asks about the last 2 weeks"),
+                                                  ("rses", "so a real change has time to show")])
+def test_a_too_frequent_schedule_says_why_in_plain_words(api_as: Any, alice: Any, instrument: str, why: str) -> None:
+    said = api_as(alice).put(f"/measures/{instrument}/schedule", {"every_days": 1}).json()["detail"][0]["msg"]
+    assert "at most once every 14 days" in said and f"({why})" in said
+
+
 def test_instruments_list(api_as: Any, alice: Any) -> None:
     body = api_as(alice).get("/instruments").json()
     assert body["count"] == 6
