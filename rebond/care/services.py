@@ -185,14 +185,18 @@ def encouragement_send(*, sender: Any, owner: Any, text: str, now: datetime | No
     if len(text) > ENCOURAGEMENT_LIMIT:
         raise ValidationError({"text": [f"Keep it short: {ENCOURAGEMENT_LIMIT} characters at most."]})
     now = now or timezone.now()
-    if Encouragement.objects.filter(sender=sender, owner=owner, sent_at__gte=now - timedelta(days=1)).count() \
-            >= ENCOURAGEMENTS_PER_DAY:
-        raise ValidationError({"text": [f"You've sent {ENCOURAGEMENTS_PER_DAY} notes in the last day. "
-                                        "Try again tomorrow — a little goes a long way."]})
-    result = guard_for(sender, text)
-    note = Encouragement(owner=owner, sender=sender, text=text, sent_at=now)
-    note.full_clean()
-    note.save()
+    result = guard_for(sender, text)  # pure and can take a moment: done before the write lock is taken
+    # Count and write as one step: the share row is locked (PostgreSQL) and SQLite's write transactions start
+    # IMMEDIATE, so two notes sent at the same instant can't both slip under the limit.
+    with transaction.atomic():
+        list(Share.objects.select_for_update().filter(owner=owner, viewer=sender).values_list("pk", flat=True))
+        if Encouragement.objects.filter(sender=sender, owner=owner, sent_at__gte=now - timedelta(days=1)).count() \
+                >= ENCOURAGEMENTS_PER_DAY:
+            raise ValidationError({"text": [f"You've sent {ENCOURAGEMENTS_PER_DAY} notes in the last day. "
+                                            "Try again tomorrow — a little goes a long way."]})
+        note = Encouragement(owner=owner, sender=sender, text=text, sent_at=now)
+        note.full_clean()
+        note.save()
     return note, result
 
 
